@@ -1,0 +1,4 @@
+"""PeerDesk: offline records for coordinators of peer support schemes."""
+
+__version__ = "0.1.0"
+APP_NAME = "PeerDesk"

@@ -1,0 +1,137 @@
+"""Composition root: paths -> single instance -> unlock or set up -> services -> window."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from peerdesk import APP_NAME, __version__
+from peerdesk.domain.errors import PeerDeskError, StorageUnavailable
+from peerdesk.services import vault_service
+from peerdesk.services.bundle import Services, build
+from peerdesk.storage import locations
+from peerdesk.storage.vault.files import VaultPaths, VaultState
+from peerdesk.storage.workspace import Workspace
+
+ENV_BENCH_READY = "PEERDESK_BENCH_EXIT_WHEN_READY"
+"""Benchmarks only: print ``READY <seconds since process start>`` once usable, then quit."""
+
+
+def run_app(*, data_dir: str | None, demo: bool, passphrase: str | None) -> int:
+    """Run the PeerDesk window until it is closed; returns the process exit code."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    from peerdesk.ui.error_reporting import install_crash_handler
+    from peerdesk.ui.single_instance import SingleInstance
+
+    install_crash_handler(app)
+    paths, chosen = locations.resolve(data_dir, demo=demo)
+    instance = SingleInstance(paths.lock, _server_name(paths.folder))
+    try:
+        if not instance.acquire():
+            instance.notify_running()
+            print("PeerDesk is already open; brought its window to the front.")
+            return 0
+    except OSError as error:  # e.g. the data folder's drive is missing or read-only
+        return _fail(
+            StorageUnavailable(f"PeerDesk cannot use the data folder {paths.folder}: {error}")
+        )
+    try:
+        workspace = _open_workspace(paths, chosen=chosen, demo=demo, passphrase=passphrase)
+        if workspace is None:
+            return 1
+        return _show_window(app, build(workspace), instance)
+    finally:
+        instance.release()
+
+
+def _open_workspace(
+    paths: VaultPaths, *, chosen: bool, demo: bool, passphrase: str | None
+) -> Workspace | None:
+    try:
+        state = vault_service.state(paths, may_create_folder=not chosen)
+        if state is VaultState.READY and passphrase is not None:
+            return vault_service.unlock(paths, passphrase)
+    except PeerDeskError as error:
+        _fail(error)
+        return None
+    if state is VaultState.NEEDS_SETUP and demo:
+        _fail(PeerDeskError("There is no demo vault yet. Make one first with: peerdesk demo"))
+        return None
+    if state is VaultState.NEEDS_SETUP:
+        from peerdesk.ui.setup_dialog import SetupDialog
+
+        setup = SetupDialog(paths)
+        return setup.workspace if setup.exec() == QDialog.DialogCode.Accepted else None
+    from peerdesk.ui.unlock_dialog import UnlockDialog
+
+    unlock = UnlockDialog(paths)
+    return unlock.workspace if unlock.exec() == QDialog.DialogCode.Accepted else None
+
+
+def _show_window(app: QApplication, services: Services, instance: QWidget | object) -> int:
+    from peerdesk.ui.change_passphrase_dialog import ChangePassphraseDialog
+    from peerdesk.ui.main_window import MainWindow
+
+    window = MainWindow(services)
+
+    def change_passphrase() -> None:
+        ChangePassphraseDialog(services.paths, parent=window).exec()
+
+    def bring_forward() -> None:
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    window.change_passphrase_requested.connect(change_passphrase)
+    instance.raise_requested.connect(bring_forward)  # type: ignore[attr-defined]
+    window.show()
+    if os.environ.get(ENV_BENCH_READY):
+        QTimer.singleShot(0, lambda: _report_ready(app, window))
+    try:
+        return app.exec()
+    finally:
+        services.close()
+
+
+def _report_ready(app: QApplication, window: QWidget) -> None:
+    """Benchmark hook: the window is shown and its table model has rows."""
+    app.processEvents()
+    rows = window.psw_page.table_model.rowCount()  # type: ignore[attr-defined]
+    alembic = int(any(name.startswith("alembic") for name in sys.modules))
+    print(f"READY {_since_process_start():.3f} rows={rows} alembic={alembic}", flush=True)
+    window.close()
+    app.quit()
+
+
+def _since_process_start() -> float:
+    """Seconds since this process was created (Linux /proc), else since Python started timing."""
+    try:
+        ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return uptime - ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return time.process_time()
+
+
+def _server_name(folder: Path) -> str:
+    """A short local-socket name unique to this user and data folder."""
+    user = os.environ.get("USER") or os.environ.get("USERNAME") or "user"
+    digest = hashlib.sha256(f"{user}:{folder}".encode()).hexdigest()[:16]
+    return f"peerdesk-{digest}"
+
+
+def _fail(error: BaseException) -> int:
+    print(f"PeerDesk: {error}", file=sys.stderr)
+    if QApplication.instance() is not None and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        QMessageBox.critical(None, APP_NAME, str(error))
+    return 1

@@ -1,0 +1,93 @@
+"""The ``peerdesk`` command: opens the window, or runs the same services without one."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from peerdesk import __version__
+
+ENV_PASSPHRASE = "PEERDESK_PASSPHRASE"
+
+EPILOG = f"""\
+environment:
+  PEERDESK_DATA_DIR    the data folder, as --data-dir (which wins over it)
+  {ENV_PASSPHRASE}  unlocks (or sets up) the vault without asking: for automation and
+                       tests only, since anyone who can read your environment can read it
+
+exit codes:
+  0 done   1 PeerDesk could not do it (the message says why)   2 the command was mistyped
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="peerdesk",
+        description="PeerDesk: records for peer support coordinators, kept in an encrypted vault. "
+        "With no command, opens the PeerDesk window.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"PeerDesk {__version__}")
+    _data_dir_option(parser)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the demo vault made by 'peerdesk demo' (never the real one)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="command")
+    demo = commands.add_parser(
+        "demo",
+        help="create a demo vault full of realistic made-up records",
+        description="Create a demo vault of made-up but realistic UK records. Without "
+        "--data-dir it goes in a separate demo folder that never touches the real vault. "
+        f"The passphrase is ${ENV_PASSPHRASE} when set; otherwise one is made up and printed. "
+        "Refuses if a vault is already in the folder.",
+    )
+    demo.add_argument(
+        "--psws", type=_count, default=200, metavar="N", help="how many peer support workers (200)"
+    )
+    demo.add_argument("--seed", type=int, default=2026, help="random seed, for repeatable data")
+    _data_dir_option(demo, default=argparse.SUPPRESS)
+    return parser
+
+
+def _data_dir_option(parser: argparse.ArgumentParser, **extra: object) -> None:
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="the folder holding the vault (default: your user data folder; or $PEERDESK_DATA_DIR)",
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 0 <= value <= 1_000_000:
+        raise argparse.ArgumentTypeError("give a number from 0 to 1,000,000")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "demo":
+        return _demo(args.data_dir, psws=args.psws, seed=args.seed)
+    from peerdesk.app import run_app
+
+    return run_app(
+        data_dir=args.data_dir, demo=args.demo, passphrase=os.environ.get(ENV_PASSPHRASE)
+    )
+
+
+def _demo(data_dir: str | None, *, psws: int, seed: int) -> int:
+    """``peerdesk demo``: filled in by the demo data work."""
+    raise NotImplementedError
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Plain-Python records, rules and errors: no Qt, no SQLAlchemy."""

@@ -1,0 +1,32 @@
+"""What a service call changed, so screens refresh just what they show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from peerdesk.domain.ids import PswId
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Returned by every service call that writes."""
+
+    psws: frozenset[PswId] = field(default_factory=frozenset)
+    """PSW records whose content changed."""
+    psw_membership: bool = False
+    """PSWs were added, removed, archived or restored: lists must re-query, not just repaint."""
+    lists: bool = False
+    """An editable list (lived experience, skills, areas …) changed."""
+    settings: bool = False
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(
+            psws=self.psws | other.psws,
+            psw_membership=self.psw_membership or other.psw_membership,
+            lists=self.lists or other.lists,
+            settings=self.settings or other.settings,
+        )
+
+    @property
+    def empty(self) -> bool:
+        return not (self.psws or self.psw_membership or self.lists or self.settings)

@@ -1,0 +1,106 @@
+"""Setting up, unlocking and re-keying the vault; hands back a ready ``Workspace``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peerdesk.domain.errors import Problem, ValidationFailed, VaultAlreadyExists
+from peerdesk.domain.passphrase import problems as passphrase_problems
+from peerdesk.domain.taxonomy_defaults import default_items
+from peerdesk.domain.text import SHORT_TEXT_MAX, tidy_line
+from peerdesk.storage import list_items, migrate, settings_store
+from peerdesk.storage.engine import make_sessions, open_engine
+from peerdesk.storage.vault import keyslots
+from peerdesk.storage.vault.files import VaultPaths, VaultState, inspect
+from peerdesk.storage.vault.keyslots import DEFAULT_KDF, KdfParams
+from peerdesk.storage.workspace import Workspace
+
+ORGANISATION = "organisation_name"
+DEMO = "demo"
+
+
+@dataclass(frozen=True)
+class NewVault:
+    workspace: Workspace
+    recovery_key: str
+    """Shown once for the coordinator to write down; never stored in clear."""
+
+
+def state(paths: VaultPaths, *, may_create_folder: bool) -> VaultState:
+    """NEEDS_SETUP or READY; raises StorageUnavailable (with the specific reason) otherwise."""
+    return inspect(paths, may_create_folder=may_create_folder)
+
+
+def setup_problems(organisation: str, passphrase: str, repeat: str) -> list[Problem]:
+    found = []
+    name = tidy_line(organisation)
+    if not name:
+        found.append(Problem("organisation", "Enter your organisation's name."))
+    elif len(name) > SHORT_TEXT_MAX:
+        found.append(
+            Problem(
+                "organisation", f"The organisation name can be at most {SHORT_TEXT_MAX} characters."
+            )
+        )
+    found += [Problem("passphrase", m) for m in passphrase_problems(passphrase, repeat)]
+    return found
+
+
+def create(
+    paths: VaultPaths,
+    *,
+    organisation: str,
+    passphrase: str,
+    kdf: KdfParams = DEFAULT_KDF,
+    demo: bool = False,
+) -> NewVault:
+    """Make a new vault: key header, encrypted database, schema, starting lists, settings."""
+    problems = setup_problems(organisation, passphrase, passphrase)
+    if problems:
+        raise ValidationFailed(problems)
+    if inspect(paths, may_create_folder=True) is not VaultState.NEEDS_SETUP:
+        raise VaultAlreadyExists(
+            f"There is already a vault in {paths.folder}; it was left untouched."
+        )
+    made = keyslots.create(paths, passphrase, kdf=kdf)
+    try:
+        workspace = _open(paths, made.data_key)
+    finally:
+        keyslots.wipe(made.data_key)
+    with workspace.transaction() as s:
+        list_items.add_items(s, default_items())
+        settings_store.write(s, ORGANISATION, tidy_line(organisation))
+        if demo:
+            settings_store.write(s, DEMO, "1")
+    return NewVault(workspace, made.recovery_key)
+
+
+def unlock(paths: VaultPaths, passphrase: str) -> Workspace:
+    """Open with the passphrase. WrongPassphrase, VaultDamaged or StorageUnavailable otherwise."""
+    key = keyslots.unlock(paths, passphrase)
+    try:
+        return _open(paths, key)
+    finally:
+        keyslots.wipe(key)
+
+
+def unlock_with_recovery_key(
+    paths: VaultPaths, recovery_key: str, new_passphrase: str
+) -> Workspace:
+    """Open with the written-down recovery key and set a new passphrase in the same step."""
+    keyslots.reset_passphrase_with_recovery(paths, recovery_key, new_passphrase)
+    return unlock(paths, new_passphrase)
+
+
+def change_passphrase(paths: VaultPaths, old: str, new: str, repeat: str) -> None:
+    """Rewrite the passphrase slot only: the data is never re-encrypted."""
+    problems = passphrase_problems(new, repeat)
+    if problems:
+        raise ValidationFailed([Problem("passphrase", m) for m in problems])
+    keyslots.change_passphrase(paths, old, new)
+
+
+def _open(paths: VaultPaths, key: bytearray) -> Workspace:
+    engine = open_engine(paths.db, key)
+    migrate.upgrade(engine, db_path=paths.db, backup_folder=paths.folder / "backups")
+    return Workspace(paths, make_sessions(engine))

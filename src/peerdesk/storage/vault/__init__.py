@@ -1,0 +1,1 @@
+"""Vault files: key header with key slots, recovery key, file checks."""
