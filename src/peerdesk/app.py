@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 import time
 from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from peerdesk import APP_NAME, __version__
-from peerdesk.domain.errors import PeerDeskError, StorageUnavailable
+from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services import vault_service
 from peerdesk.services.bundle import Services, build
 from peerdesk.storage import locations
 from peerdesk.storage.vault.files import VaultPaths, VaultState
 from peerdesk.storage.workspace import Workspace
+
+if TYPE_CHECKING:
+    from peerdesk.ui.single_instance import SingleInstance
 
 ENV_BENCH_READY = "PEERDESK_BENCH_EXIT_WHEN_READY"
 """Benchmarks only: print ``READY <seconds since process start>`` once usable, then quit."""
@@ -31,22 +35,31 @@ def run_app(*, data_dir: str | None, demo: bool, passphrase: str | None) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     from peerdesk.ui.error_reporting import install_crash_handler
-    from peerdesk.ui.single_instance import SingleInstance
+    from peerdesk.ui.single_instance import (
+        ALREADY_OPEN,
+        ALREADY_OPEN_NO_ANSWER,
+        SingleInstance,
+        server_name_for,
+    )
 
-    install_crash_handler(app)
+    if os.environ.get(ENV_BENCH_READY):
+        sys.excepthook = _exit_on_error  # no one is there to close a crash dialog
+    else:
+        install_crash_handler(app)
     paths, chosen = locations.resolve(data_dir, demo=demo)
-    instance = SingleInstance(paths.lock, _server_name(paths.folder))
+    try:  # first, so a missing or read-only folder gets its own message
+        state = vault_service.state(paths, may_create_folder=not chosen)
+    except PeerDeskError as error:
+        return _fail(error)
+    if state is VaultState.NEEDS_SETUP and demo:
+        return _fail(PeerDeskError("There is no demo vault yet. Make one first: peerdesk demo"))
+    instance = SingleInstance(paths.lock, server_name_for(paths.folder))
+    if not instance.acquire():
+        answered = instance.notify_running()
+        print(ALREADY_OPEN if answered else ALREADY_OPEN_NO_ANSWER)
+        return 0
     try:
-        if not instance.acquire():
-            instance.notify_running()
-            print("PeerDesk is already open; brought its window to the front.")
-            return 0
-    except OSError as error:  # e.g. the data folder's drive is missing or read-only
-        return _fail(
-            StorageUnavailable(f"PeerDesk cannot use the data folder {paths.folder}: {error}")
-        )
-    try:
-        workspace = _open_workspace(paths, chosen=chosen, demo=demo, passphrase=passphrase)
+        workspace = _open_workspace(paths, state, passphrase=passphrase)
         if workspace is None:
             return 1
         return _show_window(app, build(workspace), instance)
@@ -55,18 +68,15 @@ def run_app(*, data_dir: str | None, demo: bool, passphrase: str | None) -> int:
 
 
 def _open_workspace(
-    paths: VaultPaths, *, chosen: bool, demo: bool, passphrase: str | None
+    paths: VaultPaths, state: VaultState, *, passphrase: str | None
 ) -> Workspace | None:
-    try:
-        state = vault_service.state(paths, may_create_folder=not chosen)
-        if state is VaultState.READY and passphrase is not None:
+    """Unlock (or set up) the vault: by $PEERDESK_PASSPHRASE when given, else by asking."""
+    if state is VaultState.READY and passphrase is not None:
+        try:
             return vault_service.unlock(paths, passphrase)
-    except PeerDeskError as error:
-        _fail(error)
-        return None
-    if state is VaultState.NEEDS_SETUP and demo:
-        _fail(PeerDeskError("There is no demo vault yet. Make one first with: peerdesk demo"))
-        return None
+        except PeerDeskError as error:
+            _fail(error)
+            return None
     if state is VaultState.NEEDS_SETUP:
         from peerdesk.ui.setup_dialog import SetupDialog
 
@@ -78,7 +88,7 @@ def _open_workspace(
     return unlock.workspace if unlock.exec() == QDialog.DialogCode.Accepted else None
 
 
-def _show_window(app: QApplication, services: Services, instance: QWidget | object) -> int:
+def _show_window(app: QApplication, services: Services, instance: SingleInstance) -> int:
     from peerdesk.ui.change_passphrase_dialog import ChangePassphraseDialog
     from peerdesk.ui.main_window import MainWindow
 
@@ -93,7 +103,7 @@ def _show_window(app: QApplication, services: Services, instance: QWidget | obje
         window.activateWindow()
 
     window.change_passphrase_requested.connect(change_passphrase)
-    instance.raise_requested.connect(bring_forward)  # type: ignore[attr-defined]
+    instance.raise_requested.connect(bring_forward)
     window.show()
     if os.environ.get(ENV_BENCH_READY):
         QTimer.singleShot(0, lambda: _report_ready(app, window))
@@ -106,7 +116,7 @@ def _show_window(app: QApplication, services: Services, instance: QWidget | obje
 def _report_ready(app: QApplication, window: QWidget) -> None:
     """Benchmark hook: the window is shown and its table model has rows."""
     app.processEvents()
-    rows = window.psw_page.table_model.rowCount()  # type: ignore[attr-defined]
+    rows = window.psw_page.model.rowCount()  # type: ignore[attr-defined]
     alembic = int(any(name.startswith("alembic") for name in sys.modules))
     print(f"READY {_since_process_start():.3f} rows={rows} alembic={alembic}", flush=True)
     window.close()
@@ -123,11 +133,11 @@ def _since_process_start() -> float:
         return time.process_time()
 
 
-def _server_name(folder: Path) -> str:
-    """A short local-socket name unique to this user and data folder."""
-    user = os.environ.get("USER") or os.environ.get("USERNAME") or "user"
-    digest = hashlib.sha256(f"{user}:{folder}".encode()).hexdigest()[:16]
-    return f"peerdesk-{digest}"
+def _exit_on_error(
+    kind: type[BaseException], error: BaseException, tb: TracebackType | None
+) -> None:
+    sys.__excepthook__(kind, error, tb)
+    os._exit(70)
 
 
 def _fail(error: BaseException) -> int:

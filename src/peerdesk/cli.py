@@ -10,12 +10,16 @@ from collections.abc import Sequence
 from peerdesk import __version__
 
 ENV_PASSPHRASE = "PEERDESK_PASSPHRASE"
+ENV_INSECURE_FAST_KDF = "PEERDESK_INSECURE_FAST_KDF"
 
 EPILOG = f"""\
 environment:
   PEERDESK_DATA_DIR    the data folder, as --data-dir (which wins over it)
   {ENV_PASSPHRASE}  unlocks (or sets up) the vault without asking: for automation and
                        tests only, since anyone who can read your environment can read it
+  {ENV_INSECURE_FAST_KDF}=1
+                       'peerdesk demo' protects the demo vault with a deliberately cheap key
+                       derivation, so tests and benchmarks run fast; never for real records
 
 exit codes:
   0 done   1 PeerDesk could not do it (the message says why)   2 the command was mistyped
@@ -85,8 +89,66 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _demo(data_dir: str | None, *, psws: int, seed: int) -> int:
-    """``peerdesk demo``: filled in by the demo data work."""
-    raise NotImplementedError
+    """``peerdesk demo``: make a demo vault of made-up records and say how to open it."""
+    # Imported here, not at the top: opening the window should not pay for them.
+    import shlex
+
+    from peerdesk.domain.errors import PeerDeskError
+    from peerdesk.services.demo_service import (
+        BATCH_SIZE,
+        create_demo_vault,
+        memorable_passphrase,
+    )
+    from peerdesk.storage.locations import resolve
+    from peerdesk.storage.vault.keyslots import DEFAULT_KDF, TEST_KDF
+
+    paths, chosen = resolve(data_dir, demo=True)
+    given = os.environ.get(ENV_PASSPHRASE)
+    passphrase = given or memorable_passphrase()
+    kdf = DEFAULT_KDF
+    if os.environ.get(ENV_INSECURE_FAST_KDF) == "1":
+        kdf = TEST_KDF
+        _err(
+            f"Warning: {ENV_INSECURE_FAST_KDF}=1, so this demo vault is only weakly protected "
+            "by its passphrase. Never keep real records in it."
+        )
+    _err(f"Making a demo vault of {psws:,} peer support workers in {paths.folder} …")
+    try:
+        result = create_demo_vault(
+            paths,
+            passphrase=passphrase,
+            psws=psws,
+            seed=seed,
+            kdf=kdf,
+            progress=_progress if psws > BATCH_SIZE else None,
+        )
+    except PeerDeskError as error:
+        _err(f"PeerDesk: {error}")
+        return 1
+    except KeyboardInterrupt:
+        _err("\nStopped. Nothing was left behind.")
+        return 130
+    open_with = "peerdesk --demo"
+    if chosen:
+        open_with = f"peerdesk --data-dir {shlex.quote(str(paths.folder))}"
+    print(f"Demo vault made: {result.psws:,} made-up peer support workers.")
+    print(f"  Folder:       {paths.folder}")
+    if given:
+        print(f"  Passphrase:   the one in ${ENV_PASSPHRASE}")
+    else:
+        print(f"  Passphrase:   {passphrase}")
+    print(f"  Recovery key: {result.recovery_key}")
+    print(f"Open it with:   {open_with}")
+    return 0
+
+
+def _progress(done: int, total: int) -> None:
+    end = "\n" if done == total or not sys.stderr.isatty() else ""
+    print(f"\r  {done:,} of {total:,} written", end=end, file=sys.stderr, flush=True)
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

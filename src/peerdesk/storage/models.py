@@ -61,8 +61,10 @@ class PswRowModel(Base):
 
     __tablename__ = "psw"
     __table_args__ = (
-        Index("ix_psw_archived_name_key", "archived", "name_key"),
-        Index("ix_psw_archived_status", "archived", "status"),
+        # Covering indexes: the table lists ids in name order filtered by typed text (a LIKE on
+        # search_key) or by status, reading only the index, never the wider table rows.
+        Index("ix_psw_archived_name_key", "archived", "name_key", "search_key"),
+        Index("ix_psw_archived_status", "archived", "status", "name_key"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     full_name: Mapped[str] = mapped_column(String(200))

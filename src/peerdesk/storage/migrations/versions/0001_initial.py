@@ -74,8 +74,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_psw")),
     )
     with op.batch_alter_table("psw", schema=None) as batch_op:
-        batch_op.create_index("ix_psw_archived_name_key", ["archived", "name_key"], unique=False)
-        batch_op.create_index("ix_psw_archived_status", ["archived", "status"], unique=False)
+        batch_op.create_index(
+            "ix_psw_archived_name_key", ["archived", "name_key", "search_key"], unique=False
+        )
+        batch_op.create_index(
+            "ix_psw_archived_status", ["archived", "status", "name_key"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_psw_area_id"), ["area_id"], unique=False)
 
     op.create_table(

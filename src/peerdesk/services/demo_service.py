@@ -1,0 +1,148 @@
+"""Create a demo vault full of made-up PSWs; all or nothing, and never over an existing file."""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from peerdesk.domain.errors import VaultAlreadyExists
+from peerdesk.services import vault_service
+from peerdesk.services.clock import Clock, SystemClock
+from peerdesk.services.demo_data import iter_generate
+from peerdesk.storage import list_items, psw_bulk
+from peerdesk.storage.vault.files import VaultPaths
+from peerdesk.storage.vault.keyslots import DEFAULT_KDF, KdfParams
+
+DEMO_ORGANISATION = "Riverside Peer Support (demo)"
+BATCH_SIZE = 2_000
+"""PSWs per transaction: big enough to be fast, small enough to report progress often."""
+
+Progress = Callable[[int, int], None]
+"""Called with (PSWs written so far, total) after each batch."""
+
+# SQLite's companions of the vault file, which a crashed earlier run may have left.
+_DB_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    paths: VaultPaths
+    psws: int
+    recovery_key: str = field(repr=False)
+
+
+def create_demo_vault(
+    paths: VaultPaths,
+    *,
+    passphrase: str,
+    psws: int,
+    seed: int,
+    kdf: KdfParams = DEFAULT_KDF,
+    progress: Progress | None = None,
+    clock: Clock | None = None,
+) -> DemoResult:
+    """Make a demo vault at ``paths`` holding ``psws`` made-up PSWs (the same ones for a seed).
+
+    Refuses with ``VaultAlreadyExists`` if any vault file is already there. If anything fails
+    part way (or the user interrupts), every file this call made is removed again.
+    """
+    _refuse_existing(paths)
+    made_folders = _missing_folders(paths.folder)
+    try:
+        vault_service.state(paths, may_create_folder=True)  # makes the folder; checks writing
+        made = vault_service.create(
+            paths, organisation=DEMO_ORGANISATION, passphrase=passphrase, kdf=kdf, demo=True
+        )
+    except VaultAlreadyExists:  # someone else's files appeared meanwhile: leave them be
+        _remove_folders(made_folders)
+        raise
+    except BaseException:
+        _remove_vault(paths)
+        _remove_folders(made_folders)
+        raise
+    workspace = made.workspace
+    try:
+        with workspace.reading() as s:
+            items = list_items.all_items(s)
+        now = (clock or SystemClock()).now()
+        records = iter_generate(items, count=psws, seed=seed, now=now)
+        done = 0
+        while batch := list(itertools.islice(records, BATCH_SIZE)):
+            with workspace.transaction() as s:
+                psw_bulk.insert_many(s, batch)
+            done += len(batch)
+            if progress is not None:
+                progress(done, psws)
+    except BaseException:
+        workspace.close()
+        _remove_vault(paths)
+        _remove_folders(made_folders)
+        raise
+    workspace.close()
+    return DemoResult(paths, psws, made.recovery_key)
+
+
+def memorable_passphrase(words: int = 4) -> str:
+    """Random words and two digits, like ``otter-lantern-meadow-copper-47``: for demo vaults."""
+    chosen = [secrets.choice(_WORDS) for _ in range(words)]
+    return "-".join([*chosen, f"{secrets.randbelow(90) + 10}"])
+
+
+def _refuse_existing(paths: VaultPaths) -> None:
+    for path in (str(paths.db), str(paths.header), str(paths.lock), *_companions(paths)):
+        if os.path.lexists(path):
+            raise VaultAlreadyExists(
+                f"There is already a file at {path}. PeerDesk will not make a demo vault over "
+                "it: choose another folder with --data-dir."
+            )
+
+
+def _companions(paths: VaultPaths) -> list[str]:
+    return [f"{paths.db}{suffix}" for suffix in _DB_COMPANIONS]
+
+
+def _remove_vault(paths: VaultPaths) -> None:
+    # Only files vault_service.create made: _refuse_existing proved none were there before.
+    for path in (str(paths.db), *_companions(paths), str(paths.header)):
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """``folder`` and those of its parents that do not exist yet, deepest first."""
+    missing = []
+    while not folder.exists() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    return missing
+
+
+def _remove_folders(folders: list[Path]) -> None:
+    for folder in folders:
+        try:
+            folder.rmdir()  # only when empty: never takes anything else with it
+        except OSError:
+            return
+
+
+_WORDS = (
+    "acorn", "amber", "anchor", "apple", "arrow", "aspen", "badger", "banjo", "barley", "basil",
+    "beacon", "birch", "biscuit", "bramble", "breeze", "brook", "bucket", "buttercup", "cabin",
+    "candle", "canoe", "carrot", "castle", "cedar", "cherry", "chestnut", "clover", "cobalt",
+    "comet", "copper", "coral", "cotton", "crumpet", "daisy", "dolphin", "dune", "ember",
+    "falcon", "fern", "fiddle", "finch", "flannel", "forest", "fossil", "garden", "ginger",
+    "glacier", "granite", "hazel", "heather", "hedgehog", "heron", "honey", "harbour", "island",
+    "ivy", "jasmine", "juniper", "kestrel", "kettle", "kite", "lantern", "lark", "lavender",
+    "lemon", "lighthouse", "lily", "linen", "maple", "marble", "meadow", "mango", "meteor",
+    "mint", "mitten", "moorland", "mosaic", "muffin", "nutmeg", "oak", "oasis", "orchard",
+    "otter", "owl", "paddle", "pebble", "pepper", "pine", "plum", "pocket", "poppy", "puffin",
+    "quartz", "quill", "rainbow", "raven", "reed", "ribbon", "river", "robin", "rocket", "saffron",
+    "sail", "salmon", "sapphire", "scone", "shell", "sparrow", "spruce", "squirrel", "starling",
+    "teapot", "thistle", "thunder", "tide", "toffee", "tulip", "tunnel", "velvet", "violet",
+    "walnut", "willow", "wren", "yarrow", "zephyr",
+)

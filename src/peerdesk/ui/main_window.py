@@ -1,0 +1,181 @@
+"""The main window: demo banner, navigation between pages, menus and the window's undo stack."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk import __version__ as _package_version
+from peerdesk.services.bundle import Services
+from peerdesk.services.changes import Changes
+from peerdesk.ui import message_boxes
+from peerdesk.ui.change_bus import ChangeBus
+from peerdesk.ui.psw_page import PswPage
+
+DEMO_TEXT = "DEMO VAULT — made-up records for trying PeerDesk"
+ABOUT_TEXT = (
+    "<h3>PeerDesk {version}</h3>"
+    "<p>Offline records for coordinators of peer support schemes, kept in an encrypted vault "
+    "on this computer.</p>"
+)
+
+
+class NavigationList(QListWidget):
+    """The page list on the left: as wide as its longest entry, at any text size."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        widest = max(self.sizeHintForColumn(0), 0)
+        hint.setWidth(widest + 2 * self.frameWidth() + self.fontMetrics().averageCharWidth() * 4)
+        return hint
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+
+class MainWindow(QMainWindow):
+    """One per unlocked vault. Pages share its change bus and undo stack."""
+
+    change_passphrase_requested = Signal()
+
+    def __init__(self, services: Services, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.bus = ChangeBus(self)
+        self.undo_stack = QUndoStack(self)
+        organisation = services.settings.organisation()
+
+        self.banner = QLabel(DEMO_TEXT)
+        self.banner.setObjectName("demoBanner")
+        self.banner.setAccessibleName(DEMO_TEXT)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "#demoBanner { background: #ffd400; color: #000000; font-weight: bold;"
+            " border-top: 3px solid #000000; border-bottom: 3px solid #000000; padding: 6px; }"
+        )
+        self.banner.setVisible(organisation.demo)
+
+        self.navigation = NavigationList()
+        self.navigation.setAccessibleName("Pages")
+        self.navigation.setSpacing(3)
+        self.pages = QStackedWidget()
+        self.psw_page = PswPage(services, self.bus, self.undo_stack)
+        self._add_page("Peer workers", self.psw_page)
+        lists_page = self._lists_page()
+        if lists_page is not None:
+            self._add_page("Lists", lists_page)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.navigation.setCurrentRow(0)
+
+        body = QHBoxLayout()
+        body.addWidget(self.navigation)
+        body.addWidget(self.pages, 1)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        inner = QWidget()
+        inner.setLayout(body)
+        layout.addWidget(inner, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self._update_title()
+        self.bus.changed.connect(self._on_changed)
+        self.psw_page.form.dirty_changed.connect(self.setWindowModified)
+        self.resize(self._initial_size())
+        self.psw_page.search.setFocus()
+
+    def _add_page(self, title: str, page: QWidget) -> None:
+        self.navigation.addItem(title)
+        self.pages.addWidget(page)
+
+    def _lists_page(self) -> QWidget | None:
+        try:
+            from peerdesk.ui.lists_page import ListsPage
+        except ImportError:
+            return None
+        page: QWidget = ListsPage(self.services, self.bus)
+        return page
+
+    def _build_menus(self) -> None:
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
+        file_menu.addAction(self.psw_page.new_action)
+        file_menu.addAction(self.psw_page.form.save_action)
+        # the shortcuts work from any page: show the one they act on
+        self.psw_page.new_action.triggered.connect(self._show_psw_page)
+        self.psw_page.form.save_action.triggered.connect(self._show_psw_page)
+        file_menu.addSeparator()
+        self.change_passphrase_action = QAction("Change &passphrase…", self)
+        self.change_passphrase_action.triggered.connect(self.change_passphrase_requested)
+        file_menu.addAction(self.change_passphrase_action)
+        file_menu.addSeparator()
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = menus.addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        find = QAction("&Find peer worker", self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self._focus_search)
+        edit_menu.addSeparator()
+        edit_menu.addAction(find)
+
+        help_menu = menus.addMenu("&Help")
+        about = QAction("&About PeerDesk", self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def _show_psw_page(self) -> None:
+        self.navigation.setCurrentRow(self.pages.indexOf(self.psw_page))
+
+    def _focus_search(self) -> None:
+        self._show_psw_page()
+        self.psw_page.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.psw_page.search.selectAll()
+
+    def _initial_size(self) -> QSize:
+        """Big enough for the table and form side by side at the current text size."""
+        em = self.fontMetrics().averageCharWidth()
+        line = self.fontMetrics().lineSpacing()
+        return QSize(em * 190, line * 52)
+
+    def _update_title(self) -> None:
+        name = self.services.settings.organisation().name
+        self.setWindowTitle(f"PeerDesk — {name}[*]")
+
+    def _on_changed(self, changes: Changes, _origin: object) -> None:
+        if changes.settings:
+            self._update_title()
+            self.banner.setVisible(self.services.settings.organisation().demo)
+
+    def show_about(self) -> None:
+        message_boxes.show_about(self, ABOUT_TEXT.format(version=_package_version))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Ask about unsaved edits: Save, Don't save, or Keep editing (cancels closing)."""
+        if self.psw_page.confirm_leave():
+            event.accept()
+        else:
+            event.ignore()
