@@ -15,6 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
+from peerdesk.services import vault_service
 from peerdesk.services.bundle import build
 from peerdesk.services.demo_service import create_demo_vault
 from peerdesk.storage.vault.files import VaultPaths
@@ -36,14 +37,14 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         paths = VaultPaths(Path(tmp) / "demo")
-        result = create_demo_vault(
+        create_demo_vault(
             paths, passphrase="screenshot passphrase", psws=args.psws, seed=7, kdf=TEST_KDF
         )
-        services = build(result.workspace)
+        services = build(vault_service.unlock(paths, "screenshot passphrase"))
         window = MainWindow(services)
         window.resize(int(1280 * max(1.0, args.scale * 0.8)), int(800 * max(1.0, args.scale * 0.8)))
         window.show()
-        window.psw_page.select_row(0)
+        window.psw_page.table.selectRow(0)
         for _ in range(5):
             app.processEvents()
         args.out.parent.mkdir(parents=True, exist_ok=True)

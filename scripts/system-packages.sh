@@ -6,7 +6,8 @@ set -euo pipefail
 packages=(
   python3-venv          # to make PeerDesk's own Python environment
   libgl1 libegl1        # OpenGL, which Qt's widgets link against
-  libglib2.0-0 libdbus-1-3 libfontconfig1 fonts-dejavu-core
+  libglib2.0-0 libdbus-1-3 libfontconfig1
+  fonts-dejavu-core fonts-droid-fallback  # Latin, Greek, Cyrillic, Arabic…; Chinese, Japanese
   libxkbcommon0 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libx11-xcb1

@@ -107,7 +107,11 @@ def open_engine(db_path: Path, key: bytes | bytearray) -> Engine:
 
     # module=sqlcipher3 lets SQLAlchemy recognise (and wrap) the driver's exceptions; the
     # explicit pool stops "sqlite://" from being treated as an in-memory database.
-    engine = create_engine("sqlite://", module=sqlcipher3, creator=creator, poolclass=QueuePool)
+    # LIFO: the UI thread keeps reusing the same warm connection, whose page cache already holds
+    # the decrypted pages, instead of cycling through cold ones.
+    engine = create_engine(
+        "sqlite://", module=sqlcipher3, creator=creator, poolclass=QueuePool, pool_use_lifo=True
+    )
     event.listen(engine, "begin", _emit_begin)
     try:
         verify(engine)
