@@ -8,62 +8,21 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from peerdesk.domain.availability import Availability, TimeRange
-from peerdesk.domain.contact import ContactMode
-from peerdesk.domain.demographics import DemographicAnswer
 from peerdesk.domain.errors import StaleEdit, ValidationFailed
 from peerdesk.domain.journey import JourneyStatus
 from peerdesk.domain.psw import (
-    EmergencyContact,
-    LanguageSkill,
-    LivedExperience,
     PswDetails,
     PswQuery,
     PswSort,
-    Role,
 )
-from peerdesk.domain.taxonomy import ListKind
 from peerdesk.services.bundle import Services
+from tests.factories import full_psw_details
 
 NAMES = ["Zoë Nguyễn", "Siobhán O’Neill", "Łukasz Nowak", "محمد علي", "李明", "Jürgen Straße"]
 
 
 def full_details(services: Services, name: str = "Zoë Nguyễn") -> PswDetails:
-    items = {k: services.lists.items(k) for k in ListKind}
-    le = items[ListKind.LIVED_EXPERIENCE]
-    return PswDetails(
-        full_name=name,
-        known_as="Zo",
-        pronouns="she/her",
-        date_of_birth=dt.date(1990, 2, 28),
-        role=Role.PAID,
-        email="zoe@example.org",
-        phone="07700 900123",
-        address="1 Church Street\nLiverpool",
-        postcode="l1 1aa",
-        emergency_contact=EmergencyContact("Minh Nguyễn", "Brother", "07700 900456"),
-        contact_modes=(ContactMode.PHONE, ContactMode.FACE_TO_FACE),
-        lived_experience=(
-            LivedExperience(le[0].id, "Since my teens", True, False),
-            LivedExperience(le[3].id, "", False, True),
-        ),
-        skills=(items[ListKind.SKILL][0].id, items[ListKind.SKILL][2].id),
-        interests=(items[ListKind.INTEREST][1].id,),
-        languages=(
-            LanguageSkill(items[ListKind.LANGUAGE][0].id, True),
-            LanguageSkill(items[ListKind.LANGUAGE][17].id, False),
-        ),
-        demographics=(
-            DemographicAnswer("gender", "Woman", True),
-            DemographicAnswer("religion", "Prefer not to say", False),
-        ),
-        availability=Availability.of([TimeRange(1, 20, 28), TimeRange(3, 36, 40)]),
-        hours_per_week=6,
-        area_id=items[ListKind.AREA][0].id,
-        travel_miles=10,
-        capacity=3,
-        notes="Prefers afternoons.",
-    )
+    return full_psw_details(services.lists.items(), name)
 
 
 def test_full_record_round_trips(services: Services) -> None:
