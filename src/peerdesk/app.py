@@ -13,7 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from peerdesk import APP_NAME, __version__
-from peerdesk.domain.errors import PeerDeskError
+from peerdesk.domain.errors import PeerDeskError, VaultMissing
 from peerdesk.services import vault_service
 from peerdesk.services.bundle import Services, build
 from peerdesk.storage import locations
@@ -46,11 +46,17 @@ def run_app(*, data_dir: str | None, demo: bool, passphrase: str | None) -> int:
         sys.excepthook = _exit_on_error  # no one is there to close a crash dialog
     else:
         install_crash_handler(app)
+    from peerdesk.ui.resources import app_icon
+
+    app.setWindowIcon(app_icon())
     paths, chosen = locations.resolve(data_dir, demo=demo)
+    interactive = passphrase is None and app.platformName() != "offscreen"
     try:  # first, so a missing or read-only folder gets its own message
-        state = vault_service.state(paths, may_create_folder=not chosen)
+        state = _vault_state(paths, chosen=chosen, interactive=interactive and not demo)
     except PeerDeskError as error:
         return _fail(error)
+    if state is None:
+        return 1
     if state is VaultState.NEEDS_SETUP and demo:
         return _fail(PeerDeskError("There is no demo vault yet. Make one first: peerdesk demo"))
     instance = SingleInstance(paths.lock, server_name_for(paths.folder))
@@ -65,6 +71,36 @@ def run_app(*, data_dir: str | None, demo: bool, passphrase: str | None) -> int:
         return _show_window(app, build(workspace), instance)
     finally:
         instance.release()
+
+
+def _vault_state(paths: VaultPaths, *, chosen: bool, interactive: bool) -> VaultState | None:
+    """The vault's state. A chosen folder that is missing may be an unplugged drive, so it is
+    created only when the coordinator says so (None: they chose not to)."""
+    try:
+        return vault_service.state(paths, may_create_folder=not chosen)
+    except VaultMissing:
+        if not (interactive and chosen and not paths.folder.exists()):
+            raise
+    box = QMessageBox(QMessageBox.Icon.Question, APP_NAME, f"There is no folder at {paths.folder}.")
+    box.setInformativeText(
+        "If your vault is on a drive that is not plugged in, plug it in and choose Try again. "
+        "To start a new, empty vault in that folder, choose Create new vault."
+    )
+    retry = box.addButton("&Try again", QMessageBox.ButtonRole.AcceptRole)
+    create = box.addButton("&Create new vault", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(retry)
+    while True:
+        box.exec()
+        if box.clickedButton() is create:
+            break
+        if box.clickedButton() is not retry:
+            return None
+        try:
+            return vault_service.state(paths, may_create_folder=False)
+        except VaultMissing:
+            continue
+    return vault_service.state(paths, may_create_folder=True)
 
 
 def _open_workspace(

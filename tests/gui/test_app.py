@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from peerdesk.domain.psw import PswDetails
 from peerdesk.services import vault_service
 from peerdesk.services.bundle import build
@@ -101,3 +103,30 @@ def test_a_second_launch_brings_the_first_forward_and_exits(tmp_path: Path) -> N
         env={"PEERDESK_PASSPHRASE": PASS, "PEERDESK_BENCH_EXIT_WHEN_READY": "1"},
     )
     assert "rows=1" in again.stdout, again.stderr
+
+
+def test_a_missing_chosen_folder_is_created_only_when_asked(
+    qtbot: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from peerdesk import app
+    from peerdesk.storage.vault.files import VaultState
+
+    chosen: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        wanted = chosen.pop(0)
+        for button in box.buttons():
+            if button.text().replace("&", "") == wanted:
+                button.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    paths = VaultPaths(tmp_path / "usb" / "vault")
+    chosen.append("Cancel")
+    assert app._vault_state(paths, chosen=True, interactive=True) is None
+    assert not paths.folder.exists()
+    chosen.extend(["Try again", "Create new vault"])
+    assert app._vault_state(paths, chosen=True, interactive=True) is VaultState.NEEDS_SETUP
+    assert paths.folder.is_dir() and not chosen
