@@ -5,9 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from peerdesk.services.clock import Clock, SystemClock
+from peerdesk.services.dbs_service import DbsService
+from peerdesk.services.health_service import HealthService
+from peerdesk.services.induction_service import InductionService
 from peerdesk.services.list_service import ListService
+from peerdesk.services.policy_service import PolicyService
 from peerdesk.services.psw_service import PswService
+from peerdesk.services.references_service import ReferenceService
 from peerdesk.services.settings_service import SettingsService
+from peerdesk.services.training_service import TrainingService
 from peerdesk.storage.vault.files import VaultPaths
 from peerdesk.storage.workspace import Workspace
 
@@ -20,6 +26,12 @@ class Services:
     lists: ListService
     settings: SettingsService
     workspace: Workspace
+    references: ReferenceService
+    dbs: DbsService
+    health: HealthService
+    induction: InductionService
+    training: TrainingService
+    policies: PolicyService
 
     def close(self) -> None:
         self.workspace.close()
@@ -34,4 +46,10 @@ def build(workspace: Workspace, clock: Clock | None = None) -> Services:
         lists=ListService(workspace),
         settings=SettingsService(workspace),
         workspace=workspace,
+        references=ReferenceService(workspace, clock),
+        dbs=DbsService(workspace, clock),
+        health=HealthService(workspace, clock),
+        induction=InductionService(workspace, clock),
+        training=TrainingService(workspace, clock),
+        policies=PolicyService(workspace, clock),
     )

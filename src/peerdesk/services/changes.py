@@ -18,6 +18,11 @@ class Changes:
     lists: bool = False
     """An editable list (lived experience, skills, areas …) changed."""
     settings: bool = False
+    checks: frozenset[PswId] = field(default_factory=frozenset)
+    """PSWs whose checks, induction or training (and so readiness and due dates) changed."""
+    policies: bool = False
+    """Requirement policies, training topics or courses, or the induction template changed:
+    anyone's readiness and due dates may have moved."""
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -25,8 +30,17 @@ class Changes:
             psw_membership=self.psw_membership or other.psw_membership,
             lists=self.lists or other.lists,
             settings=self.settings or other.settings,
+            checks=self.checks | other.checks,
+            policies=self.policies or other.policies,
         )
 
     @property
     def empty(self) -> bool:
-        return not (self.psws or self.psw_membership or self.lists or self.settings)
+        return not (
+            self.psws
+            or self.psw_membership
+            or self.lists
+            or self.settings
+            or self.checks
+            or self.policies
+        )

@@ -14,7 +14,7 @@ from peerdesk.domain.errors import VaultAlreadyExists
 from peerdesk.services import vault_service
 from peerdesk.services.clock import Clock, SystemClock
 from peerdesk.services.demo_data import iter_generate
-from peerdesk.storage import list_items, psw_bulk
+from peerdesk.storage import evidence_queries, list_items, psw_bulk
 from peerdesk.storage.vault.files import VaultPaths
 from peerdesk.storage.vault.keyslots import DEFAULT_KDF, KdfParams
 
@@ -74,7 +74,8 @@ def create_demo_vault(
         done = 0
         while batch := list(itertools.islice(records, BATCH_SIZE)):
             with workspace.transaction() as s:
-                psw_bulk.insert_many(s, batch)
+                ids = psw_bulk.insert_many(s, batch)
+                evidence_queries.recompute_due(s, ids, now.date())
             done += len(batch)
             if progress is not None:
                 progress(done, psws)

@@ -13,7 +13,7 @@ from peerdesk.domain.psw_rules import check_psw, tidied
 from peerdesk.domain.text import LONG_TEXT_MAX, tidy
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
-from peerdesk.storage import psw_queries, psw_store
+from peerdesk.storage import evidence_queries, psw_queries, psw_store
 from peerdesk.storage.psw_mapping import read_psw
 from peerdesk.storage.workspace import Workspace
 
@@ -58,6 +58,7 @@ class PswService:
             psw = psw_store.insert(
                 s, clean, status=status, since=since or self._clock.today(), now=self._clock.now()
             )
+            evidence_queries.recompute_due(s, [psw.id], self._clock.today())
         return psw, Changes(psws=frozenset({psw.id}), psw_membership=True)
 
     def update(self, psw_id: PswId, details: PswDetails, *, version: int) -> tuple[Psw, Changes]:
@@ -67,6 +68,8 @@ class PswService:
             psw = psw_store.save_details(s, psw_id, clean, version=version, now=self._clock.now())
             if psw is None:
                 return read_psw(psw_queries.load(s, psw_id)), Changes()
+            # Paid or volunteer decides which requirements apply.
+            evidence_queries.recompute_due(s, [psw_id], self._clock.today())
         return psw, Changes(psws=frozenset({psw_id}), psw_membership=True)
 
     def set_archived(self, psw_id: PswId, archived: bool) -> tuple[Psw, Changes]:
@@ -86,6 +89,11 @@ class PswService:
             )
             if len(reason) > LONG_TEXT_MAX:
                 found.append(f"The reason can be at most {LONG_TEXT_MAX:,} characters.")
+            if new is JourneyStatus.ACTIVE and not found:
+                # The one gate for becoming active, from any stage (paused included).
+                name, ready = evidence_queries.readiness_for(s, psw_id, self._clock.today())
+                if not ready.ready:
+                    found.append(ready.refusal(name))
             if found:
                 raise ValidationFailed([Problem("status", m) for m in found])
             psw = psw_store.set_status(
