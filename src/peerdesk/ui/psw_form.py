@@ -25,6 +25,7 @@ from peerdesk.domain.psw_rules import tidied
 from peerdesk.domain.taxonomy import ListKind
 from peerdesk.ui import message_boxes
 from peerdesk.ui.availability_editor import AvailabilityEditor
+from peerdesk.ui.checks_tab import ChecksTab
 from peerdesk.ui.demographics_editor import DemographicsEditor
 from peerdesk.ui.form_fields import ProblemLabel, section
 from peerdesk.ui.item_checklist import ItemChecklist
@@ -81,6 +82,7 @@ class PswForm(QWidget):
         self.availability = AvailabilityEditor()
         self.demographics = DemographicsEditor()
         self.journey = JourneyPanel()
+        self.checks = ChecksTab(self.services, context.bus)
 
         self.title = QLabel()
         title_font = QFont(self.title.font())
@@ -112,6 +114,7 @@ class PswForm(QWidget):
             ("Availability", _scrolling(self.availability), self.availability.problems),
             ("About them", _scrolling(self.demographics), self.demographics.problems),
             ("Journey", self.journey, {}),
+            ("Checks", self.checks, {}),  # saves each change itself: not part of Save
         ]
         for index, (title, page, labels) in enumerate(pages):
             self.tabs.addTab(page, title)
@@ -203,6 +206,7 @@ class PswForm(QWidget):
         finally:
             self._loading = False
         self._show_problems = psw is not None
+        self.checks.show_psw(psw.id if psw else None)
         self._show_record()
         self.validate_now()
 
