@@ -55,6 +55,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--seed", type=int, default=2026, help="random seed, for repeatable data")
     _data_dir_option(demo, default=argparse.SUPPRESS)
+    due = commands.add_parser(
+        "due",
+        help="list checks, training and other dated items overdue or due soon",
+        description="List what Needs attention shows, most pressing first: checks and training\n"
+        "overdue, in grace or due within DAYS; references awaited over 14 days; stalled\n"
+        "applicants; adjustment reviews; active peer workers not cleared.\n"
+        f"The vault is unlocked with ${ENV_PASSPHRASE}, which must be set.",
+        epilog="exit codes:\n  0 listed   1 the vault could not be opened or read (the message "
+        "says why)   2 the command was mistyped",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    due.add_argument(
+        "--within",
+        type=_days,
+        default=30,
+        metavar="DAYS",
+        help="include items due within DAYS days from today, 0 to 3650 (default 30)",
+    )
+    due.add_argument(
+        "--format",
+        choices=("text", "csv", "json"),
+        default="text",
+        help="text to read (default); csv (a header row, ISO dates, safe to open in a "
+        "spreadsheet) or json: subject_kind, subject_id, name, item, status, due_on, days",
+    )
+    _data_dir_option(due, default=argparse.SUPPRESS)
     return parser
 
 
@@ -77,10 +103,22 @@ def _count(text: str) -> int:
     return value
 
 
+def _days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days") from None
+    if not 0 <= value <= 3650:
+        raise argparse.ArgumentTypeError("give a number of days from 0 to 3650")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "demo":
         return _demo(args.data_dir, psws=args.psws, seed=args.seed)
+    if args.command == "due":
+        return _due(args.data_dir, demo=args.demo, within=args.within, fmt=args.format)
     from peerdesk.app import run_app
 
     return run_app(
@@ -140,6 +178,55 @@ def _demo(data_dir: str | None, *, psws: int, seed: int) -> int:
     print(f"  Recovery key: {result.recovery_key}")
     print(f"Open it with:   {open_with}")
     return 0
+
+
+def _due(data_dir: str | None, *, demo: bool, within: int, fmt: str) -> int:
+    """``peerdesk due``: the dated items, unlocked by $PEERDESK_PASSPHRASE; 1 on any vault error."""
+    passphrase = os.environ.get(ENV_PASSPHRASE)
+    if not passphrase:
+        _err(f"PeerDesk: set {ENV_PASSPHRASE} to the vault's passphrase to list what is due.")
+        return 1
+    # Imported here: the window and 'peerdesk demo' should not pay for them.
+    from peerdesk.domain.errors import PeerDeskError
+    from peerdesk.export.due_listing import render
+    from peerdesk.services import vault_service
+    from peerdesk.services.attention_service import AttentionService
+    from peerdesk.services.clock import SystemClock
+    from peerdesk.storage.locations import resolve
+    from peerdesk.storage.vault.files import VaultState
+
+    paths, _chosen = resolve(data_dir, demo=demo)
+    try:
+        if vault_service.state(paths, may_create_folder=False) is VaultState.NEEDS_SETUP:
+            _err(f"PeerDesk: there is no vault in {paths.folder} yet.")
+            return 1
+        workspace = vault_service.unlock(paths, passphrase)
+        try:
+            clock = SystemClock()
+            items = AttentionService(workspace, clock).items(within)
+        finally:
+            workspace.close()
+    except PeerDeskError as error:
+        _err(f"PeerDesk: {error}")
+        return 1
+    _write(render(items, fmt, today=clock.today()), raw=fmt != "text")
+    return 0
+
+
+def _write(text: str, *, raw: bool) -> None:
+    """CSV and JSON go out as UTF-8 bytes, untranslated (CSV rows end in CRLF on every system);
+    text goes through the console's encoding, any character it lacks shown as "?"."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if raw and buffer is not None:
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+        return
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="replace")
+    sys.stdout.write(text)
+    sys.stdout.flush()
 
 
 def _progress(done: int, total: int) -> None:

@@ -72,7 +72,7 @@ def demo_services(tmp_path: Path) -> Iterator[Services]:
 def test_title_names_the_organisation_and_no_banner_for_real_vaults(window: MainWindow) -> None:
     assert window.windowTitle().replace("[*]", "") == "PeerDesk — Mersey Peer Support"
     assert not window.banner.isVisible()
-    assert window.psw_page.isVisible()
+    assert window.attention_page.isVisible()  # the home page
 
 
 def test_demo_vault_shows_a_banner_in_words(qtbot: QtBot, demo_services: Services) -> None:
@@ -84,10 +84,12 @@ def test_demo_vault_shows_a_banner_in_words(qtbot: QtBot, demo_services: Service
 
 def test_navigation_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
-    assert titles[0] == "Peer workers"
+    assert titles[:2] == ["Needs attention", "Peer workers"]
+    assert window.pages.currentWidget() is window.attention_page  # home, after unlocking
+    window.navigation.setFocus()
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
     assert window.pages.currentWidget() is window.psw_page
     if "Lists" in titles:
-        window.navigation.setFocus()
         qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
         assert window.pages.currentIndex() == titles.index("Lists")
         qtbot.keyClick(window.navigation, Qt.Key.Key_Up)

@@ -6,6 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
+DEFAULT_RECORDER = "Coordinator"
+"""Who recorded a change when no coordinator name is set in Settings."""
+
 
 class JourneyStatus(Enum):
     """Where a peer support worker is on their journey with the scheme."""
@@ -48,6 +51,8 @@ class StatusChange:
     on: dt.date
     reason: str
     recorded_at: dt.datetime
+    recorded_by: str = DEFAULT_RECORDER
+    """Who recorded the move (free text; changes made before this was kept say "Coordinator")."""
 
 
 def status_change_problems(

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from peerdesk.services.attention_service import AttentionService
 from peerdesk.services.clock import Clock, SystemClock
 from peerdesk.services.dbs_service import DbsService
 from peerdesk.services.health_service import HealthService
 from peerdesk.services.induction_service import InductionService
+from peerdesk.services.interview_service import InterviewService
 from peerdesk.services.list_service import ListService
 from peerdesk.services.policy_service import PolicyService
 from peerdesk.services.psw_service import PswService
@@ -32,6 +34,8 @@ class Services:
     induction: InductionService
     training: TrainingService
     policies: PolicyService
+    interviews: InterviewService
+    attention: AttentionService
 
     def close(self) -> None:
         self.workspace.close()
@@ -52,4 +56,6 @@ def build(workspace: Workspace, clock: Clock | None = None) -> Services:
         induction=InductionService(workspace, clock),
         training=TrainingService(workspace, clock),
         policies=PolicyService(workspace, clock),
+        interviews=InterviewService(workspace, clock),
+        attention=AttentionService(workspace, clock),
     )

@@ -23,6 +23,8 @@ class Changes:
     policies: bool = False
     """Requirement policies, training topics or courses, or the induction template changed:
     anyone's readiness and due dates may have moved."""
+    recruitment: frozenset[PswId] = field(default_factory=frozenset)
+    """PSWs whose application support, interviews or leaving outcomes changed."""
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -32,6 +34,7 @@ class Changes:
             settings=self.settings or other.settings,
             checks=self.checks | other.checks,
             policies=self.policies or other.policies,
+            recruitment=self.recruitment | other.recruitment,
         )
 
     @property
@@ -43,4 +46,5 @@ class Changes:
             or self.settings
             or self.checks
             or self.policies
+            or self.recruitment
         )

@@ -7,15 +7,30 @@ from collections.abc import Sequence
 
 from peerdesk.domain.errors import Problem, ValidationFailed
 from peerdesk.domain.ids import PswId
-from peerdesk.domain.journey import JourneyStatus, status_change_problems
+from peerdesk.domain.journey import JourneyStatus
+from peerdesk.domain.leaving import LeavingOutcome, LeavingRecord, leaving_problems, tidied_leaving
+from peerdesk.domain.pipeline import days_at_stage, is_stalled
 from peerdesk.domain.psw import Psw, PswDetails, PswQuery, PswRow
 from peerdesk.domain.psw_rules import check_psw, tidied
-from peerdesk.domain.text import LONG_TEXT_MAX, tidy
+from peerdesk.domain.status_moves import StalledPsw, leaves_before_active, status_move_problems
+from peerdesk.domain.text import LONG_TEXT_MAX, SHORT_TEXT_MAX, tidy, tidy_line
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
-from peerdesk.storage import evidence_queries, psw_queries, psw_store
+from peerdesk.services.pipeline_settings import recorder_from, targets_from
+from peerdesk.storage import (
+    evidence_queries,
+    pipeline_store,
+    psw_queries,
+    psw_store,
+    settings_store,
+)
 from peerdesk.storage.psw_mapping import read_psw
 from peerdesk.storage.workspace import Workspace
+
+_LEAVING_ONLY_BEFORE_ACTIVE = (
+    "The outcome and other routes offered are kept only for someone leaving before they "
+    "become active."
+)
 
 
 class PswService:
@@ -56,7 +71,12 @@ class PswService:
         clean = self._validated(details)
         with self._ws.transaction() as s:
             psw = psw_store.insert(
-                s, clean, status=status, since=since or self._clock.today(), now=self._clock.now()
+                s,
+                clean,
+                status=status,
+                since=since or self._clock.today(),
+                now=self._clock.now(),
+                recorded_by=recorder_from(settings_store.read_all(s)),
             )
             evidence_queries.recompute_due(s, [psw.id], self._clock.today())
         return psw, Changes(psws=frozenset({psw.id}), psw_membership=True)
@@ -79,27 +99,101 @@ class PswService:
         return psw, Changes(psws=frozenset({psw_id}), psw_membership=True)
 
     def change_status(
-        self, psw_id: PswId, new: JourneyStatus, *, on: dt.date, reason: str, version: int
+        self,
+        psw_id: PswId,
+        new: JourneyStatus,
+        *,
+        on: dt.date,
+        reason: str,
+        version: int,
+        leaving: LeavingOutcome | None = None,
+        recorded_by: str | None = None,
     ) -> tuple[Psw, Changes]:
+        """Record one move along the journey, dated, explained and signed.
+
+        Forward one stage at a time; back, pause or leave with a reason; becoming active (from
+        any stage, paused included) only through the readiness gate. ``leaving`` keeps the
+        outcome and other routes offered when someone leaves before becoming active, in the
+        same transaction. ``recorded_by`` defaults to the coordinator's name from Settings.
+        """
         reason = tidy(reason)
+        clean_leaving = None if leaving is None else tidied_leaving(leaving)
+        recorder = tidy_line(recorded_by or "")
+        today = self._clock.today()
         with self._ws.transaction() as s:
             current = read_psw(psw_queries.load(s, psw_id))
-            found = status_change_problems(
-                current.status, new, on, reason, today=self._clock.today()
-            )
+            found = [
+                Problem("status", m)
+                for m in status_move_problems(current.status, new, on, reason, today=today)
+            ]
             if len(reason) > LONG_TEXT_MAX:
-                found.append(f"The reason can be at most {LONG_TEXT_MAX:,} characters.")
+                found.append(
+                    Problem("status", f"The reason can be at most {LONG_TEXT_MAX:,} characters.")
+                )
+            if len(recorder) > SHORT_TEXT_MAX:
+                found.append(Problem("recorded_by", f"Use at most {SHORT_TEXT_MAX} characters."))
+            if clean_leaving is not None:
+                if leaves_before_active(current.status, new):
+                    found += leaving_problems(clean_leaving, today=today)
+                else:
+                    found.append(Problem("leaving_outcome", _LEAVING_ONLY_BEFORE_ACTIVE))
             if new is JourneyStatus.ACTIVE and not found:
                 # The one gate for becoming active, from any stage (paused included).
-                name, ready = evidence_queries.readiness_for(s, psw_id, self._clock.today())
+                name, ready = evidence_queries.readiness_for(s, psw_id, today)
                 if not ready.ready:
-                    found.append(ready.refusal(name))
+                    found.append(Problem("status", ready.refusal(name)))
             if found:
-                raise ValidationFailed([Problem("status", m) for m in found])
+                raise ValidationFailed(found)
             psw = psw_store.set_status(
-                s, psw_id, new, on=on, reason=reason, version=version, now=self._clock.now()
+                s,
+                psw_id,
+                new,
+                on=on,
+                reason=reason,
+                version=version,
+                now=self._clock.now(),
+                recorded_by=recorder or recorder_from(settings_store.read_all(s)),
             )
-        return psw, Changes(psws=frozenset({psw_id}), psw_membership=True)
+            if clean_leaving is not None:
+                change_id = psw_store.latest_change_id(s, psw_id)
+                pipeline_store.record_leaving(s, psw_id, change_id, clean_leaving)
+        return psw, Changes(
+            psws=frozenset({psw_id}),
+            psw_membership=True,
+            recruitment=frozenset({psw_id}) if clean_leaving else frozenset(),
+        )
+
+    def leaving_outcomes(self, psw_id: PswId) -> list[LeavingRecord]:
+        """Outcomes and routes offered each time they left before becoming active."""
+        with self._ws.reading() as s:
+            return pipeline_store.leaving_for(s, psw_id)
+
+    def stalled(self, psw: Psw) -> StalledPsw | None:
+        """``psw`` as a stalled applicant (days at stage, target), or None if within target."""
+        today = self._clock.today()
+        with self._ws.reading() as s:
+            targets = targets_from(settings_store.read_all(s))
+        target = targets.get(psw.status)
+        if (
+            psw.archived
+            or target is None
+            or not is_stalled(psw.status, psw.status_since, today, targets)
+        ):
+            return None
+        return StalledPsw(
+            psw_id=psw.id,
+            name=psw.details.display_name(),
+            status=psw.status,
+            since=psw.status_since,
+            days=days_at_stage(psw.status_since, today),
+            target=target,
+        )
+
+    def stalled_psws(self, today: dt.date | None = None) -> list[StalledPsw]:
+        """Unarchived applicants past their stage's target days, most overdue first."""
+        with self._ws.reading() as s:
+            targets = targets_from(settings_store.read_all(s))
+            return pipeline_store.stalled_psws(s, today or self._clock.today(), targets)
 
     def undo_status_change(self, psw_id: PswId, *, version: int) -> tuple[Psw, Changes]:
         """Take back the latest status change (the undo of :meth:`change_status`)."""

@@ -180,7 +180,9 @@ class PswStatusChange(Base):
     changed_on: Mapped[dt.date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text, default="")
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    recorded_by: Mapped[str] = mapped_column(String(200), default="Coordinator")
 
 
 # Imported last so Base.metadata (and so Alembic and the migration tests) sees every table.
 from peerdesk.storage import check_models as _check_models  # noqa: E402, F401
+from peerdesk.storage import recruitment_models as _recruitment_models  # noqa: E402, F401

@@ -8,7 +8,7 @@ from peerdesk.domain.availability import Availability, TimeRange
 from peerdesk.domain.contact import ContactMode
 from peerdesk.domain.demographics import DemographicAnswer
 from peerdesk.domain.ids import PswId, TaxonomyItemId
-from peerdesk.domain.journey import JourneyStatus, StatusChange
+from peerdesk.domain.journey import DEFAULT_RECORDER, JourneyStatus, StatusChange
 from peerdesk.domain.psw import (
     EmergencyContact,
     LanguageSkill,
@@ -165,6 +165,7 @@ def read_psw(row: PswRowModel) -> Psw:
                 h.changed_on,
                 h.reason,
                 h.recorded_at,
+                h.recorded_by,
             )
             for h in row.history
         ),
@@ -176,7 +177,13 @@ def read_psw(row: PswRowModel) -> Psw:
 
 
 def status_change_row(
-    *, old: JourneyStatus | None, new: JourneyStatus, on: dt.date, reason: str, now: dt.datetime
+    *,
+    old: JourneyStatus | None,
+    new: JourneyStatus,
+    on: dt.date,
+    reason: str,
+    now: dt.datetime,
+    recorded_by: str = DEFAULT_RECORDER,
 ) -> PswStatusChange:
     return PswStatusChange(
         from_status=None if old is None else old.value,
@@ -184,4 +191,5 @@ def status_change_row(
         changed_on=on,
         reason=reason,
         recorded_at=now,
+        recorded_by=recorded_by,
     )

@@ -4,19 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from peerdesk.domain.errors import Problem, StaleEdit, ValidationFailed
 from peerdesk.domain.ids import PswId
-from peerdesk.domain.journey import JourneyStatus
+from peerdesk.domain.journey import DEFAULT_RECORDER, JourneyStatus
 from peerdesk.domain.psw import Psw, PswDetails
-from peerdesk.storage.models import PswRowModel
+from peerdesk.storage.models import PswRowModel, PswStatusChange
 from peerdesk.storage.psw_mapping import canonical, read_psw, status_change_row, write_details
 from peerdesk.storage.psw_queries import load
 
 
 def insert(
-    s: Session, details: PswDetails, *, status: JourneyStatus, since: dt.date, now: dt.datetime
+    s: Session,
+    details: PswDetails,
+    *,
+    status: JourneyStatus,
+    since: dt.date,
+    now: dt.datetime,
+    recorded_by: str = DEFAULT_RECORDER,
 ) -> Psw:
     row = PswRowModel(
         status=status.value,
@@ -27,7 +34,11 @@ def insert(
         version=1,
     )
     write_details(row, details)
-    row.history = [status_change_row(old=None, new=status, on=since, reason="", now=now)]
+    row.history = [
+        status_change_row(
+            old=None, new=status, on=since, reason="", now=now, recorded_by=recorded_by
+        )
+    ]
     s.add(row)
     s.flush()
     return read_psw(load(s, PswId(row.id)))
@@ -61,12 +72,24 @@ def set_status(
     reason: str,
     version: int,
     now: dt.datetime,
+    recorded_by: str = DEFAULT_RECORDER,
 ) -> Psw:
     row = _editable(s, psw_id, version)
     old = JourneyStatus(row.status)
     row.status, row.status_since = new.value, on
-    row.history.append(status_change_row(old=old, new=new, on=on, reason=reason, now=now))
+    row.history.append(
+        status_change_row(old=old, new=new, on=on, reason=reason, now=now, recorded_by=recorded_by)
+    )
     return _touched(s, row, now)
+
+
+def latest_change_id(s: Session, psw_id: PswId) -> int:
+    """The id of the PSW's newest status change (what a leaving outcome hangs on)."""
+    return int(
+        s.execute(
+            select(func.max(PswStatusChange.id)).where(PswStatusChange.psw_id == psw_id)
+        ).scalar_one()
+    )
 
 
 def drop_last_status(s: Session, psw_id: PswId, *, version: int, now: dt.datetime) -> Psw:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,10 +18,23 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.domain.psw import Psw
+from peerdesk.domain.status_moves import stalled_note
+from peerdesk.services.bundle import Services
 from peerdesk.ui.form_fields import add_row, new_form_layout, section
 from peerdesk.ui.psw_table_model import format_date
 
-HISTORY_COLUMNS = ("Date", "From", "To", "Reason")
+HISTORY_COLUMNS = ("Date", "From", "To", "Reason", "Recorded by")
+REASON_COLUMN = 3
+
+StalledCheck = Callable[[Psw], str | None]
+"""Words like "stalled: 30 days at interview (target 21)", or None when within target."""
+
+
+def default_stalled_check(psw: Psw) -> str | None:
+    """Default targets and today's date; :meth:`JourneyPanel.use_services` uses Settings'."""
+    if psw.archived:
+        return None
+    return stalled_note(psw.status, psw.status_since, dt.date.today())
 
 
 class JourneyPanel(QWidget):
@@ -26,8 +42,9 @@ class JourneyPanel(QWidget):
 
     change_requested = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, stalled_check: StalledCheck | None = None) -> None:
         super().__init__()
+        self._stalled_check = stalled_check or default_stalled_check
         self.status = QLabel()
         self.since = QLabel()
         for label in (self.status, self.since):
@@ -46,9 +63,9 @@ class JourneyPanel(QWidget):
         self.history.setWordWrap(True)
         self.history.verticalHeader().setVisible(False)
         header = self.history.horizontalHeader()
-        for column in range(3):
+        for column in range(len(HISTORY_COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(REASON_COLUMN, QHeaderView.ResizeMode.Stretch)
 
         form = new_form_layout()
         add_row(form, "Current status", self.status)
@@ -65,6 +82,15 @@ class JourneyPanel(QWidget):
         self.change.clicked.connect(self.change_requested)
         self.show_psw(None)
 
+    def use_services(self, services: Services) -> None:
+        """Judge "stalled" by the app's clock and the stage targets saved in Settings."""
+
+        def check(psw: Psw) -> str | None:
+            stalled = services.psws.stalled(psw)
+            return None if stalled is None else stalled.words()
+
+        self._stalled_check = check
+
     def show_psw(self, psw: Psw | None) -> None:
         self.history.setRowCount(0)
         if psw is None:
@@ -76,8 +102,9 @@ class JourneyPanel(QWidget):
             return
         self.status.setText(psw.status.label + (" (archived)" if psw.archived else ""))
         self.since.setText(format_date(psw.status_since))
-        self.note.setText("")
-        self.note.setVisible(False)
+        stalled = self._stalled_check(psw)
+        self.note.setText("" if stalled is None else stalled[0].upper() + stalled[1:] + ".")
+        self.note.setVisible(stalled is not None)
         self.change.setEnabled(True)
         for change in reversed(psw.history):
             row = self.history.rowCount()
@@ -87,6 +114,7 @@ class JourneyPanel(QWidget):
                 change.from_status.label if change.from_status else "(first recorded)",
                 change.to_status.label,
                 change.reason,
+                change.recorded_by,
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk import __version__ as _package_version
+from peerdesk.domain.ids import PswId
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.ui import message_boxes
 from peerdesk.ui.change_bus import ChangeBus
+from peerdesk.ui.needs_attention_page import NeedsAttentionPage
 from peerdesk.ui.psw_page import PswPage
 
 DEMO_TEXT = "DEMO VAULT — made-up records for trying PeerDesk"
@@ -69,6 +71,9 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName("Pages")
         self.navigation.setSpacing(3)
         self.pages = QStackedWidget()
+        self.attention_page = NeedsAttentionPage(services, self.bus)
+        self.attention_page.open_requested.connect(self._open_subject)
+        self._add_page("Needs attention", self.attention_page)  # home: shown after unlocking
         self.psw_page = PswPage(services, self.bus, self.undo_stack)
         self._add_page("Peer workers", self.psw_page)
         lists_page = self._lists_page()
@@ -95,7 +100,7 @@ class MainWindow(QMainWindow):
         self.bus.changed.connect(self._on_changed)
         self.psw_page.form.dirty_changed.connect(self.setWindowModified)
         self.resize(self._initial_size())
-        self.psw_page.search.setFocus()
+        self.attention_page.table.setFocus()
 
     def _add_page(self, title: str, page: QWidget) -> None:
         self.navigation.addItem(title)
@@ -149,6 +154,27 @@ class MainWindow(QMainWindow):
 
     def _show_psw_page(self) -> None:
         self.navigation.setCurrentRow(self.pages.indexOf(self.psw_page))
+
+    def open_psw(self, psw_id: PswId) -> bool:
+        """Show the Peer workers page with ``psw_id`` selected and in the form.
+
+        Filters that would hide them are cleared first. False if they could not be shown (gone,
+        or the coordinator kept unsaved edits to someone else).
+        """
+        self._show_psw_page()
+        page = self.psw_page
+        if page.model.row_of(psw_id) is None:
+            page.search.clear()
+            page.status_filter.setCurrentIndex(0)  # all current
+            page.apply_filters()
+        opened = page.open_psw(psw_id)
+        if opened:
+            page.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        return opened
+
+    def _open_subject(self, kind: str, subject_id: int) -> None:
+        if kind == "psw":
+            self.open_psw(PswId(subject_id))
 
     def _focus_search(self) -> None:
         self._show_psw_page()

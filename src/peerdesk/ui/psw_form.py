@@ -7,7 +7,6 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -34,7 +33,6 @@ from peerdesk.ui.language_editor import LanguageEditor
 from peerdesk.ui.lived_experience_editor import LivedExperienceEditor
 from peerdesk.ui.psw_commands import (
     ArchivePswCommand,
-    ChangeStatusCommand,
     CommandContext,
     CreatePswCommand,
     PswCommand,
@@ -42,7 +40,7 @@ from peerdesk.ui.psw_commands import (
 )
 from peerdesk.ui.psw_form_contact import ContactEditor
 from peerdesk.ui.psw_table_model import format_date
-from peerdesk.ui.status_dialog import ChangeStatusDialog
+from peerdesk.ui.status_change import ask_status_change
 
 CHECK_DELAY_MS = 200
 BLANK = PswDetails(full_name="")
@@ -82,6 +80,7 @@ class PswForm(QWidget):
         self.availability = AvailabilityEditor()
         self.demographics = DemographicsEditor()
         self.journey = JourneyPanel()
+        self.journey.use_services(self.services)
         self.checks = ChecksTab(self.services, context.bus)
 
         self.title = QLabel()
@@ -373,29 +372,8 @@ class PswForm(QWidget):
         self._run(ArchivePswCommand(self.context, psw.id, archived=archive, name=name), action)
 
     def ask_status_change(self) -> None:
-        psw = self._psw
-        if psw is None:
-            return
-        dialog = ChangeStatusDialog(
-            name=psw.details.display_name(),
-            current=psw.status,
-            today=self.services.clock.today(),
-            parent=self,
-        )
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._run(
-                ChangeStatusCommand(
-                    self.context,
-                    psw.id,
-                    new=dialog.new_status(),
-                    on=dialog.date(),
-                    reason=dialog.reason_text(),
-                    version=psw.version,
-                    name=psw.details.full_name,
-                ),
-                "Could not change the status",
-            )
-        dialog.deleteLater()
+        if self._psw is not None:
+            ask_status_change(self.context, self._psw, parent=self)
 
     def _run(self, command: PswCommand, title: str) -> bool:
         error: PeerDeskError | None = self.context.run(command)

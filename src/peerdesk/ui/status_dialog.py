@@ -1,8 +1,10 @@
-"""The "Change status…" dialog: a new journey status, the date it happened and why."""
+"""The "Change status…" dialog: one of the allowed moves, the date it happened and why."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -16,36 +18,64 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerdesk.domain.errors import Problem
-from peerdesk.domain.journey import PIPELINE, JourneyStatus, status_change_problems
+from peerdesk.domain.errors import PeerDeskError, Problem, ValidationFailed
+from peerdesk.domain.journey import JourneyStatus
+from peerdesk.domain.leaving import LeavingOutcome, leaving_problems, tidied_leaving
+from peerdesk.domain.pipeline import Move, allowed_moves
+from peerdesk.domain.status_moves import leaves_before_active, status_move_problems
 from peerdesk.ui.form_fields import ProblemLabel, add_row, new_form_layout
+from peerdesk.ui.leaving_editor import LeavingEditor, from_qdate, to_qdate
 
 
-def suggested_next(current: JourneyStatus) -> JourneyStatus:
-    """The next step along the pipeline; Active for anyone paused or gone."""
-    if current in PIPELINE[:-1]:
-        return PIPELINE[PIPELINE.index(current) + 1]
-    return JourneyStatus.PAUSED if current is JourneyStatus.ACTIVE else JourneyStatus.ACTIVE
+@dataclass(frozen=True)
+class StatusRequest:
+    """What the coordinator asked for; ``leaving`` only when leaving before active."""
+
+    new: JourneyStatus
+    on: dt.date
+    reason: str
+    leaving: LeavingOutcome | None = None
 
 
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
+Submit = Callable[[StatusRequest], PeerDeskError | None]
+"""Records the change; returns the error when it was refused (shown in the dialog)."""
+
+
+def default_move(moves: list[Move]) -> Move:
+    """Forward (or back to active) when possible, else pausing, else the first offered."""
+    for move in moves:
+        if not move.needs_reason:
+            return move
+    for move in moves:
+        if move.to is JourneyStatus.PAUSED:
+            return move
+    return moves[0]
 
 
 class ChangeStatusDialog(QDialog):
-    """Checks as you go (domain ``status_change_problems``); OK only once the change is valid."""
+    """Offers only the moves the pipeline allows and checks as you go; OK once it is valid.
+
+    With ``submit`` the dialog records the change itself and stays open on a refusal (the
+    readiness gate's list of what is missing, say), showing it as text under the fields.
+    """
 
     def __init__(
-        self, *, name: str, current: JourneyStatus, today: dt.date, parent: QWidget | None = None
+        self,
+        *,
+        name: str,
+        current: JourneyStatus,
+        today: dt.date,
+        parent: QWidget | None = None,
+        submit: Submit | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Change status: {name}")
-        self._current, self._today = current, today
+        self._current, self._today, self._submit = current, today, submit
+        self.moves = allowed_moves(current)
         self.status = QComboBox()
-        for status in JourneyStatus:
-            if status is not current:
-                self.status.addItem(status.label, status)
-        self.status.setCurrentIndex(self.status.findData(suggested_next(current)))
+        for move in self.moves:
+            self.status.addItem(move.label, move.to)
+        self.status.setCurrentIndex(self.moves.index(default_move(self.moves)))
         self.on = QDateEdit(to_qdate(today))
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("dd/MM/yyyy")
@@ -56,14 +86,16 @@ class ChangeStatusDialog(QDialog):
         lines = self.fontMetrics().lineSpacing()
         self.reason.setMinimumHeight(lines * 4)
         self.reason.setMaximumHeight(lines * 8)
+        self.leaving = LeavingEditor(today)
         self.problems = ProblemLabel()
+        self.refusal = ProblemLabel()
 
         intro = QLabel(
             f"{name}’s status is {current.label} now. The change is kept in their history."
         )
         intro.setWordWrap(True)
         form = new_form_layout()
-        add_row(form, "&New status", self.status)
+        add_row(form, "&Change", self.status, name="New status")
         add_row(form, "&Date of change", self.on)
         self.reason_label = add_row(form, "&Reason", self.reason)
         self.buttons = QDialogButtonBox(
@@ -80,36 +112,71 @@ class ChangeStatusDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.leaving)
         layout.addWidget(self.problems)
+        layout.addWidget(self.refusal)
         layout.addWidget(self.buttons)
 
         self.status.currentIndexChanged.connect(self._check)
         self.on.dateChanged.connect(self._check)
         self.reason.textChanged.connect(self._check)
+        self.leaving.changed.connect(self._check)
         self._check()
 
     def new_status(self) -> JourneyStatus:
         status: JourneyStatus = self.status.currentData()
         return status
 
+    def chosen_move(self) -> Move:
+        return self.moves[self.status.currentIndex()]
+
     def date(self) -> dt.date:
-        day = self.on.date()
-        return dt.date(day.year(), day.month(), day.day())
+        return from_qdate(self.on.date())
 
     def reason_text(self) -> str:
         return self.reason.toPlainText()
 
+    def asks_leaving(self) -> bool:
+        return leaves_before_active(self._current, self.new_status())
+
+    def request(self) -> StatusRequest:
+        leaving = tidied_leaving(self.leaving.value()) if self.asks_leaving() else None
+        return StatusRequest(self.new_status(), self.date(), self.reason_text(), leaving)
+
     def problem_list(self) -> list[Problem]:
-        found = status_change_problems(
-            self._current, self.new_status(), self.date(), self.reason_text(), today=self._today
-        )
-        return [Problem("status", message) for message in found]
+        found = [
+            Problem("status", message)
+            for message in status_move_problems(
+                self._current, self.new_status(), self.date(), self.reason_text(), today=self._today
+            )
+        ]
+        leaving = self.request().leaving
+        if leaving is not None:
+            found += leaving_problems(leaving, today=self._today)
+        return found
+
+    def show_refusal(self, error: PeerDeskError) -> None:
+        """Show why the change was refused, in words, and keep the dialog open."""
+        if isinstance(error, ValidationFailed):
+            problems = list(error.problems)
+        else:
+            problems = [Problem("status", str(error))]
+        self.refusal.set_problems(problems)
+
+    def accept(self) -> None:
+        if self._submit is not None:
+            error = self._submit(self.request())
+            if error is not None:
+                self.show_refusal(error)
+                return
+        super().accept()
 
     def _check(self) -> None:
-        needs = self.new_status().needs_reason
+        needs = self.chosen_move().needs_reason
         self.reason_label.setText("&Reason (required)" if needs else "&Reason (optional)")
         self.reason.setAccessibleName("Reason, required" if needs else "Reason, optional")
+        self.leaving.setVisible(self.asks_leaving())
         problems = self.problem_list()
-        # an empty reason is only worth shouting about once the user has had a chance to type
         self.problems.set_problems(problems)
-        self.ok.setEnabled(not problems)
+        self.refusal.set_problems([])  # an edit makes an earlier refusal out of date
+        self.ok.setEnabled(not any(p.blocking for p in problems))

@@ -1,0 +1,249 @@
+"""Needs attention: every dated item overdue or due soon, gathered from a registry of sources.
+
+Each source selects its candidates in SQL (indexed due dates, review dates, stage dates) and
+judges only those, so the dashboard stays fast however many PSWs the vault holds. Later issues add
+sections by appending a source to :data:`SOURCES` (or passing ``sources=``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from peerdesk.domain.attention import AttentionItem, sort_key
+from peerdesk.domain.calendar import format_date
+from peerdesk.domain.check_records import AdjustmentStatus, ReferenceKind
+from peerdesk.domain.evidence import Evidence
+from peerdesk.domain.ids import PswId
+from peerdesk.domain.journey import JourneyStatus
+from peerdesk.domain.pipeline import stalled_since
+from peerdesk.domain.requirement_policy import Policy, RequirementKind
+from peerdesk.domain.requirements import (
+    REFERENCE_CHASE_DAYS,
+    RequirementStatus,
+    evaluate,
+    readiness,
+)
+from peerdesk.domain.text import fold
+from peerdesk.services.clock import Clock
+from peerdesk.services.pipeline_settings import targets_from
+from peerdesk.storage import attention_queries, evidence_queries, settings_store
+from peerdesk.storage.workspace import Tx, Workspace
+
+PSW = "psw"
+MAX_WITHIN_DAYS = 3650
+DEFAULT_WITHIN_DAYS = 30
+
+_DATED = (
+    RequirementStatus.VALID,
+    RequirementStatus.DUE_SOON,
+    RequirementStatus.IN_GRACE,
+    RequirementStatus.EXPIRED,
+)
+"""Results dated by an expiry. In-progress references are dated too, but the references source
+lists them one by one, so they are not repeated here."""
+
+
+@dataclass(frozen=True)
+class Window:
+    """The day the dashboard is drawn, and the last due date it shows."""
+
+    today: dt.date
+    until: dt.date
+    targets: Mapping[JourneyStatus, int]
+
+
+class AttentionSource(Protocol):
+    """One section of Needs attention: its lines due on or before ``window.until``."""
+
+    def __call__(self, s: Tx, window: Window) -> list[AttentionItem]: ...
+
+
+def requirement_lines(s: Tx, window: Window) -> list[AttentionItem]:
+    """Checks and training expired, in grace or due by ``until``; active PSWs not cleared.
+
+    Only the (PSW, policy) pairs SQL selects are evaluated, on batch-loaded evidence.
+    """
+    candidates = attention_queries.requirement_candidates(s, window.until, window.today)
+    if not candidates:
+        return []
+    policies = {p.id: p for p in evidence_queries.policies(s)}
+    order = {policy_id: n for n, policy_id in enumerate(policies)}  # as refusals list them
+    wanted: dict[PswId, list[Policy]] = defaultdict(list)
+    headings = {}
+    for c in candidates:
+        if c.policy_id in policies:
+            wanted[c.psw.id].append(policies[c.policy_id])
+            headings[c.psw.id] = c.psw
+    evidence = evidence_queries.evidence_for_many(s, list(wanted))
+    topics = _TopicFilter(policies.values())
+    lines: list[AttentionItem] = []
+    for psw_id, chosen in wanted.items():
+        heading = headings[psw_id]
+        chosen.sort(key=lambda p: order[p.id])
+        results = evaluate(chosen, topics.trimmed(evidence[psw_id]), window.today)
+        lines += [
+            AttentionItem(PSW, psw_id, heading.name, r.name, r.status.label, r.due_on)
+            for r in results
+            if r.due_on is not None and r.due_on <= window.until and r.status in _DATED
+        ]
+        if heading.status == JourneyStatus.ACTIVE.value:
+            blocking = readiness(results).blocking
+            if blocking:
+                what = ", ".join(r.name for r in blocking)
+                lines.append(
+                    AttentionItem(
+                        PSW,
+                        psw_id,
+                        heading.name,
+                        f"Active, not cleared ({what})",
+                        "Not cleared",
+                        window.today,
+                    )
+                )
+    return lines
+
+
+class _TopicFilter:
+    """Drops training records no training policy asks about before ``evaluate()`` sees them.
+
+    Only records on a policy's topic can change a training result, so the result is the same;
+    folding each distinct topic name once (not once per record per policy) is what it saves.
+    """
+
+    def __init__(self, policies: Iterable[Policy]) -> None:
+        self._wanted = {
+            fold(p.topic or "") for p in policies if p.kind is RequirementKind.TRAINING
+        } - {""}
+        self._folded: dict[str, bool] = {}
+
+    def trimmed(self, evidence: Evidence) -> Evidence:
+        keep = tuple(t for t in evidence.training if self._keeps(t.topic))
+        return evidence if len(keep) == len(evidence.training) else replace(evidence, training=keep)
+
+    def _keeps(self, topic: str) -> bool:
+        found = self._folded.get(topic)
+        if found is None:
+            found = self._folded[topic] = fold(topic) in self._wanted
+        return found
+
+
+def reference_lines(s: Tx, window: Window) -> list[AttentionItem]:
+    """References requested over 14 days ago (by ``until``) and not yet received."""
+    chase = dt.timedelta(days=REFERENCE_CHASE_DAYS)
+    lines = []
+    for ref in attention_queries.awaited_references(s, window.until - chase):
+        who = ref.referee or f"{ReferenceKind(ref.kind).label.lower()} referee"
+        lines.append(
+            AttentionItem(
+                PSW,
+                ref.psw.id,
+                ref.psw.name,
+                f"Reference {ref.position} from {who}, not received",
+                "Awaited",
+                ref.requested_on + chase,
+            )
+        )
+    return lines
+
+
+def stalled_lines(s: Tx, window: Window) -> list[AttentionItem]:
+    """Applicants past (or within ``until`` of passing) their stage's target days."""
+    latest: dict[str, dt.date] = {}
+    for status, days in window.targets.items():
+        # stalled_since = since + days + 1 <= until  <=>  since <= until - days - 1
+        latest[status.value] = window.until - dt.timedelta(days=days + 1)
+    lines = []
+    for psw in attention_queries.stalled_candidates(s, latest):
+        status = JourneyStatus(psw.status)
+        since = stalled_since(status, psw.since, dict(window.targets))
+        if since is None:
+            continue
+        lines.append(
+            AttentionItem(
+                PSW,
+                psw.id,
+                psw.name,
+                f"At {status.label.lower()} since {format_date(psw.since)} "
+                f"(target {window.targets[status]:,} days)",
+                "Stalled" if since <= window.today else "Near stage target",
+                since,
+            )
+        )
+    return lines
+
+
+def adjustment_lines(s: Tx, window: Window) -> list[AttentionItem]:
+    """Reasonable adjustments (not ended) whose review date falls by ``until``."""
+    return [
+        AttentionItem(
+            PSW,
+            adj.psw.id,
+            adj.psw.name,
+            f"Adjustment review: {adj.category}",
+            AdjustmentStatus(adj.status).label,
+            adj.review_on,
+        )
+        for adj in attention_queries.adjustment_reviews(s, window.until)
+    ]
+
+
+SOURCES: tuple[AttentionSource, ...] = (
+    requirement_lines,
+    reference_lines,
+    stalled_lines,
+    adjustment_lines,
+)
+"""The registry: each section of Needs attention, in no particular order (lines are sorted)."""
+
+
+class AttentionService:
+    """Needs attention and ``peerdesk due``: one read, lines sorted most pressing first."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        clock: Clock,
+        *,
+        targets: Mapping[JourneyStatus, int] | None = None,
+        sources: Sequence[AttentionSource] = SOURCES,
+    ) -> None:
+        self._ws = workspace
+        self._clock = clock
+        self._targets = dict(targets) if targets is not None else None
+        self._sources = tuple(sources)
+
+    def today(self) -> dt.date:
+        """The day the lines are judged on (the service's clock)."""
+        return self._clock.today()
+
+    def items(
+        self,
+        within_days: int = DEFAULT_WITHIN_DAYS,
+        *,
+        targets: Mapping[JourneyStatus, int] | None = None,
+    ) -> list[AttentionItem]:
+        """Lines overdue or due within ``within_days`` (0 to 3,650) of today, sorted.
+
+        ``targets`` (days per pipeline stage) overrides the service's for this call; without
+        either, the stage targets saved in Settings apply.
+        """
+        if not 0 <= within_days <= MAX_WITHIN_DAYS:
+            raise ValueError(f"within_days must be 0 to {MAX_WITHIN_DAYS:,}, not {within_days}")
+        today = self._clock.today()
+        lines: list[AttentionItem] = []
+        with self._ws.reading() as s:
+            chosen = targets if targets is not None else self._targets
+            window = Window(
+                today=today,
+                until=today + dt.timedelta(days=within_days),
+                targets=dict(chosen)
+                if chosen is not None
+                else targets_from(settings_store.read_all(s)),
+            )
+            for source in self._sources:
+                lines += source(s, window)
+        return sorted(lines, key=sort_key)

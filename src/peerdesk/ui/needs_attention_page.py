@@ -1,0 +1,174 @@
+"""The Needs attention page: the home page, listing what is overdue or due within N days."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.domain.attention import AttentionItem
+from peerdesk.services.attention_service import DEFAULT_WITHIN_DAYS, MAX_WITHIN_DAYS
+from peerdesk.services.bundle import Services
+from peerdesk.services.changes import Changes
+from peerdesk.ui.attention_table_model import (
+    COLUMNS,
+    DUE,
+    ITEM_ROLE,
+    AttentionSortProxy,
+    AttentionTableModel,
+)
+from peerdesk.ui.change_bus import ChangeBus
+
+
+def count_text(count: int, within: int) -> str:
+    """ "Nothing is overdue or due within 30 days", "1 item overdue or due within 30 days"."""
+    days = f"{within:,} day{'' if within == 1 else 's'}"
+    if count == 0:
+        return f"Nothing is overdue or due within {days}"
+    return f"{count:,} {'item' if count == 1 else 'items'} overdue or due within {days}"
+
+
+class NeedsAttentionPage(QWidget):
+    """Overdue and soon-due lines from every source; Enter or double-click opens one."""
+
+    open_requested = Signal(str, int)
+    """(subject_kind, subject_id) of the line the coordinator chose to open."""
+
+    def __init__(self, services: Services, bus: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self._stale = True
+
+        title = QLabel("<h2>Needs attention</h2>")
+        title.setAccessibleName("Needs attention")
+        self.within = QSpinBox()
+        self.within.setRange(0, MAX_WITHIN_DAYS)
+        self.within.setValue(DEFAULT_WITHIN_DAYS)
+        self.within.setSuffix(" days")
+        self.within.setAccessibleName("Within how many days")
+        self.within.setAccessibleDescription(
+            "Show items overdue or due within this many days from today"
+        )
+        within_label = QLabel("&Within")
+        within_label.setBuddy(self.within)
+        self.refresh_button = QPushButton("&Refresh")
+        self.refresh_button.setAccessibleName("Refresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.count = QLabel()
+        self.count.setAccessibleName("Number of items")
+
+        self.model = AttentionTableModel(self)
+        self.proxy = AttentionSortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setAccessibleName("Items needing attention")
+        self.table.setAccessibleDescription("Press Enter or double-click to open the item")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(DUE, Qt.SortOrder.AscendingOrder)
+        self._size_columns()
+
+        bar = QHBoxLayout()
+        bar.addWidget(within_label)
+        bar.addWidget(self.within)
+        bar.addStretch(1)
+        bar.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        QWidget.setTabOrder(self.within, self.refresh_button)
+        QWidget.setTabOrder(self.refresh_button, self.table)
+
+        self.within.valueChanged.connect(self.refresh)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.installEventFilter(self)
+        bus.changed.connect(self._on_changed)
+
+    # --- contents ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Ask the service again (keeping the selected line selected if it is still there)."""
+        self._stale = False
+        kept = self.current_item()
+        items = self.services.attention.items(self.within.value())
+        self.model.set_items(items, self.services.attention.today())
+        self.count.setText(count_text(len(items), self.within.value()))
+        row = None if kept is None else self.model.row_of(kept)
+        if row is not None:
+            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _on_changed(self, changes: Changes, _origin: object) -> None:
+        # Nearly any change (a record, a check, a policy, a setting) can move a line: refresh
+        # now if the page is on screen, otherwise when it is next shown.
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def _size_columns(self) -> None:
+        metrics = self.table.fontMetrics()
+        samples = ("Xxxxxxxxxx Xxxxxxxxxxxx", "Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                   "00 Xxxxxxxxx 0000", "0,000 days overdue", "Xxxxxxxxxx")  # fmt: skip
+        for column, sample in enumerate(samples):
+            title = COLUMNS[column]
+            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+            self.table.setColumnWidth(column, width + metrics.averageCharWidth() * 3)
+
+    # --- opening a line ---------------------------------------------------------------------
+
+    def current_item(self) -> AttentionItem | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        found = rows[0].data(ITEM_ROLE)
+        return found if isinstance(found, AttentionItem) else None
+
+    def open_current(self) -> bool:
+        """Ask for the selected line's subject to be opened; False when nothing is selected."""
+        item = self.current_item()
+        if item is None:
+            return False
+        self.open_requested.emit(item.subject_kind, item.subject_id)
+        return True
+
+    def _open_index(self, index: QModelIndex) -> None:
+        self.table.selectRow(index.row())
+        self.open_current()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                current = self.table.currentIndex()
+                if not self.table.selectionModel().hasSelection() and self.proxy.rowCount():
+                    self.table.selectRow(current.row() if current.isValid() else 0)
+                self.open_current()
+                return True
+        return super().eventFilter(watched, event)
