@@ -125,6 +125,7 @@ def _open_workspace(
 
 
 def _show_window(app: QApplication, services: Services, instance: SingleInstance) -> int:
+    from peerdesk.ui.background import wait_for_background_work
     from peerdesk.ui.change_passphrase_dialog import ChangePassphraseDialog
     from peerdesk.ui.main_window import MainWindow
 
@@ -146,6 +147,7 @@ def _show_window(app: QApplication, services: Services, instance: SingleInstance
     try:
         return app.exec()
     finally:
+        wait_for_background_work()  # no worker may still hold a session when the vault closes
         services.close()
 
 

@@ -1,4 +1,8 @@
-"""The Needs attention table model: a short list of frozen lines, sorted through a proxy."""
+"""The Needs attention table model: frozen lines, sorted in the model.
+
+It sorts its own list with a key function rather than through a QSortFilterProxyModel: a proxy
+calls back into Python for every comparison, which took over half a second for 7,600 lines.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
@@ -20,9 +23,7 @@ from peerdesk.domain.calendar import format_date
 COLUMNS = ("Name", "Item", "Due", "When", "Status")
 NAME, ITEM, DUE, WHEN, STATUS = range(len(COLUMNS))
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-"""A value that sorts as a person expects: dates by date, words about days by the days."""
-ITEM_ROLE = Qt.ItemDataRole.UserRole + 2
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 """The row's AttentionItem itself."""
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -35,12 +36,42 @@ class AttentionTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._items: list[AttentionItem] = []
         self._today = dt.date.today()
+        self._sort_column = DUE
+        self._descending = False
 
     def set_items(self, items: Sequence[AttentionItem], today: dt.date) -> None:
+        """Replace the lines (given most pressing first), keeping the chosen sort."""
         self.beginResetModel()
         self._items = list(items)
         self._today = today
+        self._apply_sort()
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by ``column``; ties keep the service's order (most pressing first)."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = list(self._items)
+        self._sort_column = column
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._apply_sort()
+        position = {id(item): row for row, item in enumerate(self._items)}
+        old = self.persistentIndexList()
+        self.changePersistentIndexList(
+            old, [self.index(position[id(before[i.row()])], i.column()) for i in old]
+        )
+        self.layoutChanged.emit()
+
+    def _apply_sort(self) -> None:
+        column = self._sort_column
+        if column in (DUE, WHEN):
+            # Python's sort is stable, so equal keys keep the service's order.
+            self._items.sort(key=lambda i: i.due_on, reverse=self._descending)
+        else:
+            self._items.sort(
+                key=lambda i: self.cell(i, column).casefold(), reverse=self._descending
+            )
 
     def item_at(self, row: int) -> AttentionItem | None:
         return self._items[row] if 0 <= row < len(self._items) else None
@@ -96,10 +127,6 @@ class AttentionTableModel(QAbstractTableModel):
             Qt.ItemDataRole.AccessibleTextRole,
         ):
             return self.cell(item, column)
-        if role == SORT_ROLE:
-            if column in (DUE, WHEN):
-                return item.due_on.toordinal()
-            return self.cell(item, column).casefold()
         if role == ITEM_ROLE:
             return item
         return None
@@ -115,18 +142,3 @@ class AttentionTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             return COLUMNS[section] if 0 <= section < len(COLUMNS) else None
         return str(section + 1) if 0 <= section < len(self._items) else None
-
-
-class AttentionSortProxy(QSortFilterProxyModel):
-    """Sorts by :data:`SORT_ROLE`; ties keep the service's order (most pressing first)."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
-
-    def lessThan(self, left: _Index, right: _Index) -> bool:
-        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
-        if a != b:
-            return bool(a < b)
-        return left.row() < right.row()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -17,17 +19,20 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.domain.attention import AttentionItem
+from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services.attention_service import DEFAULT_WITHIN_DAYS, MAX_WITHIN_DAYS
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
+from peerdesk.ui import background
 from peerdesk.ui.attention_table_model import (
     COLUMNS,
     DUE,
     ITEM_ROLE,
-    AttentionSortProxy,
     AttentionTableModel,
 )
+from peerdesk.ui.background import Executor
 from peerdesk.ui.change_bus import ChangeBus
+from peerdesk.ui.error_reporting import show_error
 
 
 def count_text(count: int, within: int) -> str:
@@ -44,10 +49,20 @@ class NeedsAttentionPage(QWidget):
     open_requested = Signal(str, int)
     """(subject_kind, subject_id) of the line the coordinator chose to open."""
 
-    def __init__(self, services: Services, bus: ChangeBus, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        bus: ChangeBus,
+        parent: QWidget | None = None,
+        *,
+        executor: Executor | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services = services
+        self._executor = executor or background.default_executor()
         self._stale = True
+        self._loading = False
+        self._again = False
 
         title = QLabel("<h2>Needs attention</h2>")
         title.setAccessibleName("Needs attention")
@@ -68,12 +83,10 @@ class NeedsAttentionPage(QWidget):
         self.count.setAccessibleName("Number of items")
 
         self.model = AttentionTableModel(self)
-        self.proxy = AttentionSortProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setAccessibleName("Items needing attention")
         self.table.setAccessibleDescription("Press Enter or double-click to open the item")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -110,15 +123,48 @@ class NeedsAttentionPage(QWidget):
     # --- contents ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Ask the service again (keeping the selected line selected if it is still there)."""
+        """Ask the service again, off the UI thread: with thousands of PSWs it takes a moment.
+
+        The selected line stays selected if it is still there. A refresh asked for while one is
+        running is remembered and run when that one ends, so the newest answer always wins.
+        """
         self._stale = False
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        self.count.setText("Working out what needs attention…")
+        within = self.within.value()
+        attention = self.services.attention
+        self._executor.submit(
+            lambda: (attention.items(within), attention.today(), within),
+            self._show_items,
+            self._show_error,
+        )
+
+    def _show_items(self, result: tuple[list[AttentionItem], dt.date, int]) -> None:
+        items, today, within = result
         kept = self.current_item()
-        items = self.services.attention.items(self.within.value())
-        self.model.set_items(items, self.services.attention.today())
-        self.count.setText(count_text(len(items), self.within.value()))
+        self.model.set_items(items, today)
+        self.count.setText(count_text(len(items), within))
         row = None if kept is None else self.model.row_of(kept)
         if row is not None:
-            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+            self.table.selectRow(row)
+        self._finished()
+
+    def _show_error(self, error: BaseException) -> None:
+        self.count.setText("Could not work out what needs attention.")
+        self._finished()
+        if isinstance(error, PeerDeskError):
+            show_error(self, error)
+        else:
+            raise error  # a bug: to the crash handler
+
+    def _finished(self) -> None:
+        self._loading = False
+        if self._again:
+            self._again = False
+            self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -167,7 +213,7 @@ class NeedsAttentionPage(QWidget):
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 current = self.table.currentIndex()
-                if not self.table.selectionModel().hasSelection() and self.proxy.rowCount():
+                if not self.table.selectionModel().hasSelection() and self.model.rowCount():
                     self.table.selectRow(current.row() if current.isValid() else 0)
                 self.open_current()
                 return True

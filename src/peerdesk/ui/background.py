@@ -1,0 +1,82 @@
+"""Running slow reads off the UI thread, and inline in tests.
+
+The work function gets no widgets and returns frozen records; its result comes back to the UI
+thread through a queued signal. Each call opens its own vault session in the worker thread, so
+sessions never cross threads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class Executor(Protocol):
+    def submit(self, work: Callable[[], Any], on_done: Done, on_error: Failed) -> None: ...
+
+
+class InlineExecutor:
+    """Runs the work at once on the calling thread (tests, and scripts without an event loop)."""
+
+    def submit(self, work: Callable[[], Any], on_done: Done, on_error: Failed) -> None:
+        try:
+            result = work()
+        except Exception as error:  # handed to the caller's handler, as the thread version does
+            on_error(error)
+            return
+        on_done(result)
+
+
+class _Relay(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._work = work
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            outcome, signal = self._work(), self._relay.done
+        except Exception as error:
+            outcome, signal = error, self._relay.failed
+        # RuntimeError: the window closed while this ran, so nobody is waiting for the answer.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(outcome)
+
+
+class ThreadExecutor:
+    """Runs the work on Qt's global thread pool; callbacks arrive on the UI thread."""
+
+    def __init__(self) -> None:
+        self._relays: set[_Relay] = set()
+
+    def submit(self, work: Callable[[], Any], on_done: Done, on_error: Failed) -> None:
+        relay = _Relay()  # lives on the UI thread, so its signals are delivered there
+        self._relays.add(relay)
+
+        def finish(callback: Callable[[Any], None], value: Any) -> None:
+            self._relays.discard(relay)
+            callback(value)
+
+        relay.done.connect(lambda result: finish(on_done, result))
+        relay.failed.connect(lambda error: finish(on_error, error))
+        QThreadPool.globalInstance().start(_Job(work, relay))
+
+
+def wait_for_background_work(timeout_ms: int = 10_000) -> None:
+    """Let running jobs finish (before the vault is closed under them)."""
+    QThreadPool.globalInstance().waitForDone(timeout_ms)
+
+
+default_executor: Callable[[], Executor] = ThreadExecutor
+"""What pages use unless given one; GUI tests swap in InlineExecutor."""

@@ -1,0 +1,56 @@
+"""Background work: results and errors come back on the UI thread."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from peerdesk.ui.background import InlineExecutor, ThreadExecutor
+
+
+def test_thread_executor_runs_off_the_ui_thread_and_answers_on_it(qtbot: QtBot) -> None:
+    ui_thread = threading.get_ident()
+    seen: dict[str, int] = {}
+
+    def work() -> int:
+        seen["worker"] = threading.get_ident()
+        return 42
+
+    def done(result: int) -> None:
+        seen["result"], seen["callback"] = result, threading.get_ident()
+
+    ThreadExecutor().submit(work, done, pytest.fail)
+    qtbot.waitUntil(lambda: "result" in seen, timeout=5000)
+    assert seen == {"worker": seen["worker"], "result": 42, "callback": ui_thread}
+    assert seen["worker"] != ui_thread
+
+
+@pytest.mark.parametrize("executor", [ThreadExecutor, InlineExecutor])
+def test_errors_reach_the_error_handler(qtbot: QtBot, executor: type) -> None:
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        raise ValueError("boom")
+
+    executor().submit(work, pytest.fail, errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0], ValueError)
+
+
+def test_the_page_fills_from_a_real_thread(qtbot: QtBot, services: object) -> None:
+    from peerdesk.domain.journey import JourneyStatus
+    from peerdesk.domain.psw import PswDetails
+    from peerdesk.services.bundle import Services
+    from peerdesk.ui.change_bus import ChangeBus
+    from peerdesk.ui.needs_attention_page import NeedsAttentionPage
+
+    assert isinstance(services, Services)
+    services.psws.create(PswDetails(full_name="Siobhán Kelly"), status=JourneyStatus.ACTIVE)
+    page = NeedsAttentionPage(services, ChangeBus(), executor=ThreadExecutor())
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10000)
+    assert "Siobhán Kelly" in {page.model.index(r, 0).data() for r in range(page.model.rowCount())}
+    assert "overdue or due within 30 days" in page.count.text()
