@@ -1,4 +1,4 @@
-"""The Checks tab of the PSW form: readiness, references, DBS and the rest, each saved at once.
+"""The Checks tab of the PSW form: readiness, references, DBS, OH, induction and training.
 
 Checks are not part of the form's Save: each add, edit, chase or removal is its own user action
 and transaction in its service. The tab publishes what changed on the change bus (so lists and
@@ -14,13 +14,16 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from peerdesk.domain.ids import PswId
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
+from peerdesk.ui.adjustments_editor import AdjustmentsEditor
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.check_fields import CheckSection
 from peerdesk.ui.dbs_editor import DbsEditor
 from peerdesk.ui.form_fields import section
 from peerdesk.ui.health_editor import HealthEditor
+from peerdesk.ui.induction_editor import InductionEditor
 from peerdesk.ui.readiness_summary import ReadinessSummary
 from peerdesk.ui.references_editor import ReferencesEditor
+from peerdesk.ui.training_editor import TrainingEditor
 
 UNSAVED_TEXT = "Save the record first to add checks."
 
@@ -48,7 +51,17 @@ class ChecksTab(QWidget):
         self.references = ReferencesEditor(services)
         self.dbs = DbsEditor(services)
         self.health = HealthEditor(services)
-        self.sections: list[CheckSection] = [self.references, self.dbs, self.health]
+        self.adjustments = AdjustmentsEditor(services)
+        self.induction = InductionEditor(services)
+        self.training = TrainingEditor(services)
+        self.sections: list[CheckSection] = [
+            self.references,
+            self.dbs,
+            self.health,
+            self.adjustments,
+            self.induction,
+            self.training,
+        ]
 
         inner = QWidget()
         column = QVBoxLayout(inner)
@@ -56,6 +69,9 @@ class ChecksTab(QWidget):
         column.addWidget(section("References", _boxed(self.references)))
         column.addWidget(section("DBS check (metadata only)", _boxed(self.dbs)))
         column.addWidget(section("Occupational health", _boxed(self.health)))
+        column.addWidget(section("Reasonable adjustments", _boxed(self.adjustments)))
+        column.addWidget(section("Induction", _boxed(self.induction)))
+        column.addWidget(section("Training", _boxed(self.training)))
         column.addStretch(1)
         self.body = QScrollArea()
         self.body.setWidget(inner)

@@ -23,6 +23,7 @@ from peerdesk.ui.check_fields import (
     say_date,
     short_date,
 )
+from peerdesk.ui.check_tables import fit_to_rows
 
 COLUMNS = ("Referred on", "Outcome", "Outcome date")
 AWAITING = "Awaiting an outcome"
@@ -112,6 +113,7 @@ class HealthEditor(CheckSection):
         self.note = QLabel(NO_CLINICAL_DETAIL)
         self.note.setWordWrap(True)
         self.empty = QLabel("No occupational health referral recorded yet.")
+        self.empty.setWordWrap(True)  # unwrapped, it alone made the tab scroll sideways at 200%
         self.add = button("Add &OH referral…", "Add occupational health referral")
         self.edit_button = button("Edit OH referra&l…", "Edit occupational health referral")
         self.remove = button("Remove OH re&ferral…", "Remove occupational health referral")
@@ -131,6 +133,7 @@ class HealthEditor(CheckSection):
         keep = self.selected()
         self.referrals = self.services.health.referrals(self.psw_id) if self.psw_id else []
         self.model.set_rows([row_of(r) for r in self.referrals])
+        fit_to_rows(self.table)
         self.empty.setVisible(not self.referrals)
         ids = [r.id for r in self.referrals]
         self.table.select_row(ids.index(keep.id) if keep and keep.id in ids else None)
