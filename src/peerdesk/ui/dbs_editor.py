@@ -97,7 +97,7 @@ class DbsEditor(CheckSection):
             "Add risk assessment",
             tip="Needed when something was disclosed, before the check can be cleared.",
         )
-        self.remove = button("R&emove DBS check…", "Remove DBS check")
+        self.remove = button("Remove DBS check…", "Remove DBS check")
         self.add.clicked.connect(self.add_check)
         self.edit_button.clicked.connect(self.edit)
         self.status_check.clicked.connect(self.add_status_check)
