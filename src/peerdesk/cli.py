@@ -210,6 +210,11 @@ def _due(data_dir: str | None, *, demo: bool, within: int, fmt: str) -> int:
         _err(f"PeerDesk: {error}")
         return 1
     _write(render(items, fmt, today=clock.today()), raw=fmt != "text")
+    if items and not sys.stdout.isatty():
+        _err(
+            "PeerDesk: this listing names people and is not encrypted: "
+            "keep any file of it safe, and delete it when done."
+        )
     return 0
 
 
