@@ -22,6 +22,7 @@ from peerdesk.ui import message_boxes
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.needs_attention_page import NeedsAttentionPage
 from peerdesk.ui.psw_page import PswPage
+from peerdesk.ui.settings_page import SettingsPage
 
 DEMO_TEXT = "DEMO VAULT — made-up records for trying PeerDesk"
 ABOUT_TEXT = (
@@ -79,6 +80,8 @@ class MainWindow(QMainWindow):
         lists_page = self._lists_page()
         if lists_page is not None:
             self._add_page("Lists", lists_page)
+        self.settings_page = SettingsPage(services, self.bus)
+        self._add_page("Settings", self.settings_page)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
 

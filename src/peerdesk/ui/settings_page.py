@@ -1,0 +1,102 @@
+"""The Settings page: organisation, stage targets, requirements, induction and training."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QLayout,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerdesk.services.bundle import Services
+from peerdesk.services.changes import Changes
+from peerdesk.ui.change_bus import ChangeBus
+from peerdesk.ui.form_fields import section
+from peerdesk.ui.induction_template_editor import InductionTemplateSection
+from peerdesk.ui.organisation_settings import OrganisationSection
+from peerdesk.ui.policies_editor import PoliciesSection
+from peerdesk.ui.settings_parts import SettingsSection
+from peerdesk.ui.stage_targets_editor import StageTargetsSection
+from peerdesk.ui.training_catalogue import CoursesSection, TopicsSection
+
+
+def _scrolling(inner: QWidget) -> QScrollArea:
+    """Scroll rather than squash when the text is large or the window small."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(inner)
+    return area
+
+
+def _boxed(title: str, part: SettingsSection) -> QWidget:
+    inner = QVBoxLayout()
+    inner.setContentsMargins(0, 0, 0, 0)
+    inner.addWidget(part)
+    return section(title, inner)
+
+
+def _page(layout: QLayout) -> QWidget:
+    holder = QWidget()
+    holder.setLayout(layout)
+    return holder
+
+
+class SettingsPage(QWidget):
+    """One tab per part. Every save is one service call, published on the change bus; parts
+    re-read when someone else's change touches what they show."""
+
+    def __init__(self, services: Services, bus: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.bus = bus
+        self.setAccessibleName("Settings")
+        self.organisation = OrganisationSection(services, bus)
+        self.stage_targets = StageTargetsSection(services, bus)
+        self.policies = PoliciesSection(services, bus)
+        self.induction = InductionTemplateSection(services, bus)
+        self.topics = TopicsSection(services, bus)
+        self.courses = CoursesSection(services, bus)
+        self.sections: tuple[SettingsSection, ...] = (
+            self.organisation,
+            self.stage_targets,
+            self.policies,
+            self.induction,
+            self.topics,
+            self.courses,
+        )
+
+        general = QVBoxLayout()
+        general.addWidget(_boxed("Organisation", self.organisation))
+        general.addWidget(_boxed("Recruitment stage targets", self.stage_targets))
+        general.addStretch(1)
+        # side by side, the course table getting most of the width; the divider can be dragged
+        self.training = QSplitter(Qt.Orientation.Horizontal)
+        self.training.setChildrenCollapsible(False)
+        self.training.addWidget(_boxed("Topics", self.topics))
+        self.training.addWidget(_boxed("Course catalogue", self.courses))
+        self.training.setStretchFactor(0, 1)
+        self.training.setStretchFactor(1, 3)
+        em = self.fontMetrics().averageCharWidth()
+        self.training.setSizes([em * 36, em * 110])  # topics are short; courses have 5 columns
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Settings parts")
+        self.tabs.tabBar().setAccessibleName("Settings parts")
+        self.tabs.addTab(_scrolling(_page(general)), "Organisation and stages")
+        self.tabs.addTab(self.policies, "Requirements")
+        self.tabs.addTab(_scrolling(self.induction), "Induction template")
+        self.tabs.addTab(self.training, "Training catalogue")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        bus.changed.connect(self._bus_changed)
+
+    def _bus_changed(self, changes: Changes, origin: object) -> None:
+        for part in self.sections:
+            if origin is not part and part.cares(changes):
+                part.refresh()
