@@ -8,7 +8,6 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLineEdit, QTableView, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -20,12 +19,13 @@ from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.ui import message_boxes
 from peerdesk.ui.change_bus import ChangeBus
-from peerdesk.ui.check_fields import CheckDialog, RowsModel
+from peerdesk.ui.check_fields import RowsModel
 from peerdesk.ui.checks_tab import UNSAVED_TEXT, ChecksTab
 from peerdesk.ui.dbs_dialog import NO_CERTIFICATE, DbsDialog
 from peerdesk.ui.psw_commands import CommandContext
 from peerdesk.ui.psw_form import PswForm
 from peerdesk.ui.reference_dialog import ReferenceDialog
+from tests.gui.dialog_helpers import click_row, open_dialog, retype, shown_problems
 from tests.gui.typing_helpers import interactive_widgets, tab_through, type_text, unnamed
 
 D = dt.date
@@ -71,33 +71,8 @@ def tab(form: PswForm, services: Services, psw_id: PswId, qtbot: QtBot) -> Check
     return form.checks
 
 
-def retype(qtbot: QtBot, field: QLineEdit, text: str) -> None:
-    """Select what is there (Ctrl+A) and type over it, as a keyboard user would."""
-    field.setFocus()
-    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    if text:
-        qtbot.keyClicks(field, text)
-    else:
-        qtbot.keyClick(field, Qt.Key.Key_Delete)
 
 
-def click_row(qtbot: QtBot, table: QTableView, row: int) -> None:
-    rect = table.visualRect(table.model().index(row, 1))
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-
-
-def open_dialog(clicked: QWidget, owner: object) -> CheckDialog:
-    clicked.click()  # type: ignore[attr-defined]
-    dialog = owner.dialog  # type: ignore[attr-defined]
-    assert isinstance(dialog, CheckDialog)
-    assert dialog.isVisible()
-    return dialog
-
-
-def shown_problems(dialog: CheckDialog) -> str:
-    return " ".join(
-        label.text() for label in [*dialog.problems.values(), dialog.summary] if label.isVisible()
-    )
 
 
 def test_a_new_record_says_to_save_first(form: PswForm) -> None:

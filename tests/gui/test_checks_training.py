@@ -25,7 +25,7 @@ from peerdesk.ui.induction_dialogs import InductionItemDialog, StartInductionDia
 from peerdesk.ui.psw_commands import CommandContext
 from peerdesk.ui.psw_form import PswForm
 from peerdesk.ui.training_dialogs import CourseDialog, NeedDialog, TrainingRecordDialog
-from tests.gui.test_checks_tab import click_row, open_dialog, retype, shown_problems
+from tests.gui.dialog_helpers import click_row, open_dialog, retype, shown_problems
 from tests.gui.typing_helpers import interactive_widgets, tab_through, type_text, unnamed
 
 D = dt.date

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +41,7 @@ from peerdesk.ui.psw_commands import (
 )
 from peerdesk.ui.psw_form_contact import ContactEditor
 from peerdesk.ui.psw_table_model import format_date
+from peerdesk.ui.recruitment_tab import RecruitmentTab
 from peerdesk.ui.status_change import ask_status_change
 
 CHECK_DELAY_MS = 200
@@ -82,6 +84,7 @@ class PswForm(QWidget):
         self.journey = JourneyPanel()
         self.journey.use_services(self.services)
         self.checks = ChecksTab(self.services, context.bus)
+        self.recruitment = RecruitmentTab(self.services, context.bus)
 
         self.title = QLabel()
         title_font = QFont(self.title.font())
@@ -113,6 +116,7 @@ class PswForm(QWidget):
             ("Availability", _scrolling(self.availability), self.availability.problems),
             ("About them", _scrolling(self.demographics), self.demographics.problems),
             ("Journey", self.journey, {}),
+            ("Recruitment", self.recruitment, {}),  # saves each change itself, as Checks
             ("Checks", self.checks, {}),  # saves each change itself: not part of Save
         ]
         for index, (title, page, labels) in enumerate(pages):
@@ -149,6 +153,10 @@ class PswForm(QWidget):
         layout.addWidget(required)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
+        # The tab bar's scroll arrows are for the mouse: keyboard users move between tabs with
+        # Ctrl+Tab or the arrow keys, so the arrows must not take a stop in the Tab order.
+        for arrow in self.tabs.tabBar().findChildren(QToolButton):
+            arrow.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addLayout(buttons)
 
         self._timer = QTimer(self)
@@ -206,6 +214,7 @@ class PswForm(QWidget):
             self._loading = False
         self._show_problems = psw is not None
         self.checks.show_psw(psw.id if psw else None)
+        self.recruitment.show_psw(psw.id if psw else None)
         self._show_record()
         self.validate_now()
 
