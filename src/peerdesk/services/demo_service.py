@@ -11,12 +11,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from peerdesk.domain.errors import VaultAlreadyExists
+from peerdesk.domain.training import Course
 from peerdesk.services import vault_service
 from peerdesk.services.clock import Clock, SystemClock
+from peerdesk.services.demo_catalogue import catalogue_for
+from peerdesk.services.demo_checks import CheckGenerator
 from peerdesk.services.demo_data import iter_generate
-from peerdesk.storage import evidence_queries, list_items, psw_bulk
+from peerdesk.storage import (
+    check_bulk,
+    evidence_queries,
+    induction_store,
+    list_items,
+    psw_bulk,
+    training_store,
+)
 from peerdesk.storage.vault.files import VaultPaths
 from peerdesk.storage.vault.keyslots import DEFAULT_KDF, KdfParams
+from peerdesk.storage.workspace import Tx
 
 DEMO_ORGANISATION = "Riverside Peer Support (demo)"
 BATCH_SIZE = 2_000
@@ -67,14 +78,20 @@ def create_demo_vault(
         raise
     workspace = made.workspace
     try:
-        with workspace.reading() as s:
+        with workspace.transaction() as s:
             items = list_items.all_items(s)
+            courses = demo_courses(s)
+            template = [t.name for t in induction_store.template(s)]
         now = (clock or SystemClock()).now()
         records = iter_generate(items, count=psws, seed=seed, now=now)
+        checks = CheckGenerator(seed=seed, today=now.date(), courses=courses, template=template)
         done = 0
         while batch := list(itertools.islice(records, BATCH_SIZE)):
             with workspace.transaction() as s:
                 ids = psw_bulk.insert_many(s, batch)
+                check_bulk.insert_checks(
+                    s, [(i, checks.for_psw(p)) for i, p in zip(ids, batch, strict=True)]
+                )
                 evidence_queries.recompute_due(s, ids, now.date())
             done += len(batch)
             if progress is not None:
@@ -86,6 +103,16 @@ def create_demo_vault(
         raise
     workspace.close()
     return DemoResult(paths, psws, made.recovery_key)
+
+
+def demo_courses(s: Tx) -> list[Course]:
+    """The vault's course catalogue, first filled with a few demo courses per topic if empty."""
+    found = training_store.courses(s)
+    if found:
+        return found
+    for details in catalogue_for(training_store.topics(s)):
+        training_store.save_course(s, details, course_id=None)
+    return training_store.courses(s)
 
 
 def memorable_passphrase(words: int = 4) -> str:
