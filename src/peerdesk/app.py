@@ -68,7 +68,10 @@ def run_app(*, data_dir: str | None, demo: bool, passphrase: str | None) -> int:
         workspace = _open_workspace(paths, state, passphrase=passphrase)
         if workspace is None:
             return 1
-        return _show_window(app, build(workspace), instance)
+        services = build(workspace)
+        # Notes on what a DBS check disclosed are kept six months after the decision, no longer.
+        services.dbs.clear_expired_disclosure_notes()
+        return _show_window(app, services, instance)
     finally:
         instance.release()
 

@@ -130,3 +130,37 @@ def test_a_missing_chosen_folder_is_created_only_when_asked(
     chosen.extend(["Try again", "Create new vault"])
     assert app._vault_state(paths, chosen=True, interactive=True) is VaultState.NEEDS_SETUP
     assert paths.folder.is_dir() and not chosen
+
+
+def test_opening_the_vault_clears_disclosure_notes_past_six_months(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from peerdesk.domain.evidence import DbsDecision
+    from peerdesk.domain.psw import PswQuery
+    from tests.unit.services.checks_helpers import dbs_details
+
+    paths = make_vault(tmp_path / "v", ["Zoë Nguyễn"])
+    services = build(vault_service.unlock(paths, PASS))
+    (psw_id,) = services.psws.find_ids(PswQuery())
+    long_ago = dt.date.today() - dt.timedelta(days=250)
+    services.dbs.add(
+        psw_id,
+        dbs_details(
+            issued_on=long_ago,
+            seen_on=long_ago,
+            disclosure=True,
+            disclosure_note="a caution in 2009",
+            decision=DbsDecision.NOT_CLEARED,
+            decided_on=long_ago,
+        ),
+    )
+    services.close()
+    done = run(
+        "--data-dir",
+        str(paths.folder),
+        env={"PEERDESK_PASSPHRASE": PASS, "PEERDESK_BENCH_EXIT_WHEN_READY": "1"},
+    )
+    assert done.returncode == 0, done.stderr
+    services = build(vault_service.unlock(paths, PASS))
+    assert [c.details.disclosure_note for c in services.dbs.checks(psw_id)] == [""]
+    services.close()
