@@ -1,4 +1,5 @@
-"""Take the README's screenshot: the main window on a fresh demo vault, rendered offscreen.
+"""Take the README's screenshots on a fresh demo vault, rendered offscreen: the home page
+(Needs attention) as docs/main-window.png and a peer worker's Checks tab as docs/checks.png.
 
 Usage: .venv/bin/python scripts/screenshot.py [--out docs/main-window.png] [--scale 1.0]
 """
@@ -15,6 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
+from peerdesk.domain.psw import PswQuery
 from peerdesk.services import vault_service
 from peerdesk.services.bundle import build
 from peerdesk.services.demo_service import create_demo_vault
@@ -30,6 +32,9 @@ def main() -> int:
     args = parser.parse_args()
 
     app = QApplication(sys.argv[:1])
+    from peerdesk.ui import background
+
+    background.default_executor = background.InlineExecutor  # a picture wants the finished page
     font = app.font()
     font.setPointSizeF(font.pointSizeF() * args.scale)
     app.setFont(font)
@@ -44,11 +49,18 @@ def main() -> int:
         window = MainWindow(services)
         window.resize(int(1280 * max(1.0, args.scale * 0.8)), int(800 * max(1.0, args.scale * 0.8)))
         window.show()
-        window.psw_page.table.selectRow(0)
         for _ in range(5):
             app.processEvents()
         args.out.parent.mkdir(parents=True, exist_ok=True)
         window.grab().save(str(args.out))
+        window.open_psw(services.psws.find_ids(PswQuery())[0])
+        form = window.psw_page.form
+        form.tabs.setCurrentWidget(form.checks)
+        for _ in range(5):
+            app.processEvents()
+        checks = args.out.with_name("checks.png")
+        window.grab().save(str(checks))
+        print(f"saved {checks}")
         window.close()
         services.close()
     print(f"saved {args.out}")
