@@ -9,25 +9,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from peerdesk.domain.attention import AttentionItem, sort_key
 from peerdesk.domain.calendar import format_date
 from peerdesk.domain.check_records import AdjustmentStatus, ReferenceKind
-from peerdesk.domain.evidence import Evidence
 from peerdesk.domain.ids import PswId
 from peerdesk.domain.journey import JourneyStatus
 from peerdesk.domain.pipeline import stalled_since
-from peerdesk.domain.requirement_policy import Policy, RequirementKind
+from peerdesk.domain.requirement_policy import Policy
 from peerdesk.domain.requirements import (
     REFERENCE_CHASE_DAYS,
     RequirementStatus,
     evaluate,
     readiness,
 )
-from peerdesk.domain.text import fold
 from peerdesk.services.clock import Clock
 from peerdesk.services.pipeline_settings import targets_from
 from peerdesk.storage import attention_queries, evidence_queries, settings_store
@@ -78,13 +76,14 @@ def requirement_lines(s: Tx, window: Window) -> list[AttentionItem]:
         if c.policy_id in policies:
             wanted[c.psw.id].append(policies[c.policy_id])
             headings[c.psw.id] = c.psw
-    evidence = evidence_queries.evidence_for_many(s, list(wanted))
-    topics = _TopicFilter(policies.values())
+    # Only the evidence the candidates' policies read: their kinds, training on their topics.
+    needed = {p.id: p for chosen in wanted.values() for p in chosen}
+    evidence = evidence_queries.evidence_for_many(s, list(wanted), only=needed.values())
     lines: list[AttentionItem] = []
     for psw_id, chosen in wanted.items():
         heading = headings[psw_id]
         chosen.sort(key=lambda p: order[p.id])
-        results = evaluate(chosen, topics.trimmed(evidence[psw_id]), window.today)
+        results = evaluate(chosen, evidence[psw_id], window.today)
         lines += [
             AttentionItem(PSW, psw_id, heading.name, r.name, r.status.label, r.due_on)
             for r in results
@@ -105,30 +104,6 @@ def requirement_lines(s: Tx, window: Window) -> list[AttentionItem]:
                     )
                 )
     return lines
-
-
-class _TopicFilter:
-    """Drops training records no training policy asks about before ``evaluate()`` sees them.
-
-    Only records on a policy's topic can change a training result, so the result is the same;
-    folding each distinct topic name once (not once per record per policy) is what it saves.
-    """
-
-    def __init__(self, policies: Iterable[Policy]) -> None:
-        self._wanted = {
-            fold(p.topic or "") for p in policies if p.kind is RequirementKind.TRAINING
-        } - {""}
-        self._folded: dict[str, bool] = {}
-
-    def trimmed(self, evidence: Evidence) -> Evidence:
-        keep = tuple(t for t in evidence.training if self._keeps(t.topic))
-        return evidence if len(keep) == len(evidence.training) else replace(evidence, training=keep)
-
-    def _keeps(self, topic: str) -> bool:
-        found = self._folded.get(topic)
-        if found is None:
-            found = self._folded[topic] = fold(topic) in self._wanted
-        return found
 
 
 def reference_lines(s: Tx, window: Window) -> list[AttentionItem]:
@@ -246,4 +221,11 @@ class AttentionService:
             )
             for source in self._sources:
                 lines += source(s, window)
+        # By subject first, so lines the sort key ties on (two PSWs of one name due the same day
+        # for the same thing) keep one order whatever order SQL returned the rows in.
+        lines.sort(key=_subject)
         return sorted(lines, key=sort_key)
+
+
+def _subject(item: AttentionItem) -> tuple[str, int]:
+    return item.subject_kind, item.subject_id
