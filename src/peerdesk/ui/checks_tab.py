@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 from peerdesk.domain.ids import PswId
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
+from peerdesk.ui import attention_targets as targets
 from peerdesk.ui.adjustments_editor import AdjustmentsEditor
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.check_fields import CheckSection
@@ -32,6 +33,27 @@ def _boxed(widget: QWidget) -> QVBoxLayout:
     layout = QVBoxLayout()
     layout.addWidget(widget)
     return layout
+
+
+def scrolling(inner: QWidget) -> QScrollArea:
+    """``inner`` in a frameless scroll area that takes no Tab stop itself (form tabs use it)."""
+    area = QScrollArea()
+    area.setWidget(inner)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return area
+
+
+def _first_control(group: QWidget) -> QWidget | None:
+    """The first visible, enabled control in ``group`` that Tab would stop at."""
+    widget = group.nextInFocusChain()
+    while widget is not None and widget is not group:
+        tabbable = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.isEnabled()
+        if tabbable and group.isAncestorOf(widget) and widget.isVisibleTo(group):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
 
 
 class ChecksTab(QWidget):
@@ -65,19 +87,20 @@ class ChecksTab(QWidget):
 
         inner = QWidget()
         column = QVBoxLayout(inner)
-        column.addWidget(section("Ready to be active", _boxed(self.summary)))
-        column.addWidget(section("References", _boxed(self.references)))
-        column.addWidget(section("DBS check (metadata only)", _boxed(self.dbs)))
-        column.addWidget(section("Occupational health", _boxed(self.health)))
-        column.addWidget(section("Reasonable adjustments", _boxed(self.adjustments)))
-        column.addWidget(section("Induction", _boxed(self.induction)))
-        column.addWidget(section("Training", _boxed(self.training)))
+        self.groups: dict[str, QWidget] = {}
+        for name, title, widget in (
+            (targets.READINESS, "Ready to be active", self.summary),
+            (targets.REFERENCES, "References", self.references),
+            (targets.DBS, "DBS check (metadata only)", self.dbs),
+            (targets.HEALTH, "Occupational health", self.health),
+            (targets.ADJUSTMENTS, "Reasonable adjustments", self.adjustments),
+            (targets.INDUCTION, "Induction", self.induction),
+            (targets.TRAINING, "Training", self.training),
+        ):
+            self.groups[name] = section(title, _boxed(widget))
+            column.addWidget(self.groups[name])
         column.addStretch(1)
-        self.body = QScrollArea()
-        self.body.setWidget(inner)
-        self.body.setWidgetResizable(True)
-        self.body.setFrameShape(QFrame.Shape.NoFrame)
-        self.body.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.body = scrolling(inner)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.unsaved)
@@ -102,6 +125,25 @@ class ChecksTab(QWidget):
             editor.show_psw(self.psw_id)
         results = self.services.policies.requirements(self.psw_id) if self.psw_id else []
         self.summary.show_results(results)
+
+    def focus_section(self, name: str) -> QWidget | None:
+        """Scroll ``name``'s section (see :mod:`attention_targets`) into view and focus its
+        first control (the readiness summary has none: the first control after it); the
+        focused control, or None for an unknown section or an unsaved record."""
+        group = self.groups.get(name)
+        if group is None or self.psw_id is None:
+            return None
+        if self._stale:
+            self.refresh()
+        self.body.ensureWidgetVisible(group, 0, 0)
+        names = list(self.groups)
+        for later in names[names.index(name) :]:
+            control = _first_control(self.groups[later])
+            if control is not None:
+                control.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.body.ensureWidgetVisible(group, 0, 0)  # the title too, not just the control
+                return control
+        return None
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk import __version__ as _package_version
+from peerdesk.domain.attention import AttentionItem
 from peerdesk.domain.ids import PswId
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.ui import message_boxes
+from peerdesk.ui.attention_targets import attention_target
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.needs_attention_page import NeedsAttentionPage
 from peerdesk.ui.psw_page import PswPage
@@ -73,7 +75,7 @@ class MainWindow(QMainWindow):
         self.navigation.setSpacing(3)
         self.pages = QStackedWidget()
         self.attention_page = NeedsAttentionPage(services, self.bus)
-        self.attention_page.open_requested.connect(self._open_subject)
+        self.attention_page.item_opened.connect(self.open_item)
         self._add_page("Needs attention", self.attention_page)  # home: shown after unlocking
         self.psw_page = PswPage(services, self.bus, self.undo_stack)
         self._add_page("Peer workers", self.psw_page)
@@ -158,11 +160,12 @@ class MainWindow(QMainWindow):
     def _show_psw_page(self) -> None:
         self.navigation.setCurrentRow(self.pages.indexOf(self.psw_page))
 
-    def open_psw(self, psw_id: PswId) -> bool:
+    def open_psw(self, psw_id: PswId, section: str = "") -> bool:
         """Show the Peer workers page with ``psw_id`` selected and in the form.
 
-        Filters that would hide them are cleared first. False if they could not be shown (gone,
-        or the coordinator kept unsaved edits to someone else).
+        With ``section`` (see ``attention_targets``) the form opens at that section, its first
+        control focused. Filters that would hide them are cleared first. False if they could
+        not be shown (gone, or the coordinator kept unsaved edits to someone else).
         """
         self._show_psw_page()
         page = self.psw_page
@@ -171,13 +174,16 @@ class MainWindow(QMainWindow):
             page.status_filter.setCurrentIndex(0)  # all current
             page.apply_filters()
         opened = page.open_psw(psw_id)
-        if opened:
+        if opened and not (section and page.form.show_section(section)):
             page.table.setFocus(Qt.FocusReason.OtherFocusReason)
         return opened
 
-    def _open_subject(self, kind: str, subject_id: int) -> None:
-        if kind == "psw":
-            self.open_psw(PswId(subject_id))
+    def open_item(self, item: AttentionItem) -> bool:
+        """Open a Needs attention line's subject at the section the line is about."""
+        if item.subject_kind != "psw":
+            return False
+        section = attention_target(item, self.services.policies.policies())
+        return self.open_psw(PswId(item.subject_id), section)
 
     def _focus_search(self) -> None:
         self._show_psw_page()

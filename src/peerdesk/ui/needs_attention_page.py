@@ -48,6 +48,8 @@ class NeedsAttentionPage(QWidget):
 
     open_requested = Signal(str, int)
     """(subject_kind, subject_id) of the line the coordinator chose to open."""
+    item_opened = Signal(object)
+    """The whole AttentionItem chosen, so the opener can go straight to the right section."""
 
     def __init__(
         self,
@@ -202,6 +204,7 @@ class NeedsAttentionPage(QWidget):
         if item is None:
             return False
         self.open_requested.emit(item.subject_kind, item.subject_id)
+        self.item_opened.emit(item)
         return True
 
     def _open_index(self, index: QModelIndex) -> None:

@@ -7,11 +7,9 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -24,8 +22,9 @@ from peerdesk.domain.psw import Psw, PswDetails
 from peerdesk.domain.psw_rules import tidied
 from peerdesk.domain.taxonomy import ListKind
 from peerdesk.ui import message_boxes
+from peerdesk.ui.attention_targets import JOURNEY
 from peerdesk.ui.availability_editor import AvailabilityEditor
-from peerdesk.ui.checks_tab import ChecksTab
+from peerdesk.ui.checks_tab import ChecksTab, scrolling
 from peerdesk.ui.demographics_editor import DemographicsEditor
 from peerdesk.ui.form_fields import ProblemLabel, section
 from peerdesk.ui.item_checklist import ItemChecklist
@@ -46,15 +45,6 @@ from peerdesk.ui.status_change import ask_status_change
 
 CHECK_DELAY_MS = 200
 BLANK = PswDetails(full_name="")
-
-
-def _scrolling(inner: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidget(inner)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    return area
 
 
 class PswForm(QWidget):
@@ -109,12 +99,12 @@ class PswForm(QWidget):
             inner.addWidget(checklist)
             skills_layout.addWidget(section(title, inner))
         pages: list[tuple[str, QWidget, dict[str, ProblemLabel]]] = [
-            ("Contact", _scrolling(self.contact), self.contact.problems),
-            ("Lived experience", _scrolling(self.lived_experience), self.lived_experience.problems),
+            ("Contact", scrolling(self.contact), self.contact.problems),
+            ("Lived experience", scrolling(self.lived_experience), self.lived_experience.problems),
             ("Skills and interests", skills_tab, {}),
-            ("Languages", _scrolling(self.languages), self.languages.problems),
-            ("Availability", _scrolling(self.availability), self.availability.problems),
-            ("About them", _scrolling(self.demographics), self.demographics.problems),
+            ("Languages", scrolling(self.languages), self.languages.problems),
+            ("Availability", scrolling(self.availability), self.availability.problems),
+            ("About them", scrolling(self.demographics), self.demographics.problems),
             ("Journey", self.journey, {}),
             ("Recruitment", self.recruitment, {}),  # saves each change itself, as Checks
             ("Checks", self.checks, {}),  # saves each change itself: not part of Save
@@ -243,6 +233,15 @@ class PswForm(QWidget):
     def focus_first_field(self) -> None:
         self.tabs.setCurrentIndex(0)
         self.contact.full_name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_section(self, name: str) -> QWidget | None:
+        """Open section ``name`` (see attention_targets), focus and return its first control."""
+        if name == JOURNEY:
+            self.tabs.setCurrentWidget(self.journey)
+            self.journey.change.setFocus(Qt.FocusReason.OtherFocusReason)
+            return self.journey.change
+        self.tabs.setCurrentWidget(self.checks)
+        return self.checks.focus_section(name)
 
     # --- checking -------------------------------------------------------------------------------
 
@@ -382,7 +381,7 @@ class PswForm(QWidget):
 
     def ask_status_change(self) -> None:
         if self._psw is not None:
-            ask_status_change(self.context, self._psw, parent=self)
+            ask_status_change(self.context, self._psw, parent=self, to_section=self.show_section)
 
     def _run(self, command: PswCommand, title: str) -> bool:
         error: PeerDeskError | None = self.context.run(command)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,6 +23,7 @@ from peerdesk.domain.journey import JourneyStatus
 from peerdesk.domain.leaving import LeavingOutcome, leaving_problems, tidied_leaving
 from peerdesk.domain.pipeline import Move, allowed_moves
 from peerdesk.domain.status_moves import leaves_before_active, status_move_problems
+from peerdesk.ui.attention_targets import links_html
 from peerdesk.ui.form_fields import ProblemLabel, add_row, new_form_layout
 from peerdesk.ui.leaving_editor import LeavingEditor, from_qdate, to_qdate
 
@@ -40,6 +41,9 @@ class StatusRequest:
 Submit = Callable[[StatusRequest], PeerDeskError | None]
 """Records the change; returns the error when it was refused (shown in the dialog)."""
 
+Reasons = Callable[[StatusRequest], Sequence[tuple[str, str]]]
+"""After a refusal: (section, reason) for each thing missing, shown as links to the section."""
+
 
 def default_move(moves: list[Move]) -> Move:
     """Forward (or back to active) when possible, else pausing, else the first offered."""
@@ -56,7 +60,9 @@ class ChangeStatusDialog(QDialog):
     """Offers only the moves the pipeline allows and checks as you go; OK once it is valid.
 
     With ``submit`` the dialog records the change itself and stays open on a refusal (the
-    readiness gate's list of what is missing, say), showing it as text under the fields.
+    readiness gate's list of what is missing, say), showing it as text under the fields and,
+    with ``reasons``, each reason as a link: following one closes the dialog (nothing recorded)
+    with :attr:`chosen_section` set, for the caller to open that section.
     """
 
     def __init__(
@@ -67,10 +73,14 @@ class ChangeStatusDialog(QDialog):
         today: dt.date,
         parent: QWidget | None = None,
         submit: Submit | None = None,
+        reasons: Reasons | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Change status: {name}")
         self._current, self._today, self._submit = current, today, submit
+        self._reasons = reasons
+        self.chosen_section = ""
+        self._links: list[tuple[str, str]] = []
         self.moves = allowed_moves(current)
         self.status = QComboBox()
         for move in self.moves:
@@ -89,6 +99,13 @@ class ChangeStatusDialog(QDialog):
         self.leaving = LeavingEditor(today)
         self.problems = ProblemLabel()
         self.refusal = ProblemLabel()
+        self.links = QLabel()
+        self.links.setWordWrap(True)
+        self.links.setTextFormat(Qt.TextFormat.RichText)
+        self.links.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.links.setAccessibleName("What is missing, as links to the Checks tab")
+        self.links.linkActivated.connect(self._follow)
+        self.links.hide()
 
         intro = QLabel(
             f"{name}’s status is {current.label} now. The change is kept in their history."
@@ -115,6 +132,7 @@ class ChangeStatusDialog(QDialog):
         layout.addWidget(self.leaving)
         layout.addWidget(self.problems)
         layout.addWidget(self.refusal)
+        layout.addWidget(self.links)
         layout.addWidget(self.buttons)
 
         self.status.currentIndexChanged.connect(self._check)
@@ -163,11 +181,27 @@ class ChangeStatusDialog(QDialog):
             problems = [Problem("status", str(error))]
         self.refusal.set_problems(problems)
 
+    def show_links(self, links: Sequence[tuple[str, str]]) -> None:
+        """Each (section, reason) as a link; none hides the list."""
+        self.links.setText(links_html(links))
+        self.links.setVisible(bool(links))
+
+    def link_targets(self) -> list[str]:
+        """The sections the links shown now open, in order."""
+        return [section for section, _reason in self._links]
+
+    def _follow(self, section: str) -> None:
+        self.chosen_section = section
+        self.reject()
+
     def accept(self) -> None:
         if self._submit is not None:
-            error = self._submit(self.request())
+            request = self.request()
+            error = self._submit(request)
             if error is not None:
                 self.show_refusal(error)
+                self._links = list(self._reasons(request)) if self._reasons else []
+                self.show_links(self._links)
                 return
         super().accept()
 
@@ -179,4 +213,6 @@ class ChangeStatusDialog(QDialog):
         problems = self.problem_list()
         self.problems.set_problems(problems)
         self.refusal.set_problems([])  # an edit makes an earlier refusal out of date
+        self._links = []
+        self.show_links([])
         self.ok.setEnabled(not any(p.blocking for p in problems))
