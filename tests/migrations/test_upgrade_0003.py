@@ -38,7 +38,7 @@ def test_status_history_upgrades_with_coordinator_as_recorder(tmp_path: Path) ->
     backup = migrate.upgrade(engine, db_path=paths.db, backup_folder=tmp_path / "backups")
 
     assert backup is not None and backup.exists()
-    assert migrate.current_revision(engine) == "0003"
+    assert migrate.current_revision(engine) == migrate.HEAD_REVISION
     sessions = make_sessions(engine)
     with sessions() as s:
         stored = read_psw(psw_queries.load(s, psw))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from peerdesk.services.attention_service import AttentionService
 from peerdesk.services.clock import Clock, SystemClock
+from peerdesk.services.consent_service import ConsentService
 from peerdesk.services.dbs_service import DbsService
 from peerdesk.services.health_service import HealthService
 from peerdesk.services.induction_service import InductionService
@@ -36,6 +37,7 @@ class Services:
     policies: PolicyService
     interviews: InterviewService
     attention: AttentionService
+    consents: ConsentService
 
     def close(self) -> None:
         self.workspace.close()
@@ -58,4 +60,5 @@ def build(workspace: Workspace, clock: Clock | None = None) -> Services:
         policies=PolicyService(workspace, clock),
         interviews=InterviewService(workspace, clock),
         attention=AttentionService(workspace, clock),
+        consents=ConsentService(workspace, clock),
     )

@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import itertools
 import os
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from peerdesk.domain.consent import MATCHING, SHARING, ConsentHow, lived_experience_purpose
 from peerdesk.domain.errors import VaultAlreadyExists
+from peerdesk.domain.ids import PswId
+from peerdesk.domain.journey import DEFAULT_RECORDER
 from peerdesk.domain.training import Course
 from peerdesk.services import vault_service
 from peerdesk.services.clock import Clock, SystemClock
 from peerdesk.services.demo_catalogue import catalogue_for
 from peerdesk.services.demo_checks import CheckGenerator
-from peerdesk.services.demo_data import iter_generate
+from peerdesk.services.demo_data import DemoPsw, iter_generate
 from peerdesk.storage import (
     check_bulk,
+    consent_store,
     evidence_queries,
     induction_store,
     list_items,
@@ -93,6 +98,14 @@ def create_demo_vault(
                     s, [(i, checks.for_psw(p)) for i, p in zip(ids, batch, strict=True)]
                 )
                 evidence_queries.recompute_due(s, ids, now.date())
+                consent_store.give_many(
+                    s,
+                    _consents_given(ids, batch),
+                    how=ConsentHow.WRITTEN,
+                    recorded_by=DEFAULT_RECORDER,
+                    recorded_at=now,
+                    note="Made-up demo record.",
+                )
             done += len(batch)
             if progress is not None:
                 progress(done, psws)
@@ -159,18 +172,142 @@ def _remove_folders(folders: list[Path]) -> None:
 
 
 _WORDS = (
-    "acorn", "amber", "anchor", "apple", "arrow", "aspen", "badger", "banjo", "barley", "basil",
-    "beacon", "birch", "biscuit", "bramble", "breeze", "brook", "bucket", "buttercup", "cabin",
-    "candle", "canoe", "carrot", "castle", "cedar", "cherry", "chestnut", "clover", "cobalt",
-    "comet", "copper", "coral", "cotton", "crumpet", "daisy", "dolphin", "dune", "ember",
-    "falcon", "fern", "fiddle", "finch", "flannel", "forest", "fossil", "garden", "ginger",
-    "glacier", "granite", "hazel", "heather", "hedgehog", "heron", "honey", "harbour", "island",
-    "ivy", "jasmine", "juniper", "kestrel", "kettle", "kite", "lantern", "lark", "lavender",
-    "lemon", "lighthouse", "lily", "linen", "maple", "marble", "meadow", "mango", "meteor",
-    "mint", "mitten", "moorland", "mosaic", "muffin", "nutmeg", "oak", "oasis", "orchard",
-    "otter", "owl", "paddle", "pebble", "pepper", "pine", "plum", "pocket", "poppy", "puffin",
-    "quartz", "quill", "rainbow", "raven", "reed", "ribbon", "river", "robin", "rocket", "saffron",
-    "sail", "salmon", "sapphire", "scone", "shell", "sparrow", "spruce", "squirrel", "starling",
-    "teapot", "thistle", "thunder", "tide", "toffee", "tulip", "tunnel", "velvet", "violet",
-    "walnut", "willow", "wren", "yarrow", "zephyr",
+    "acorn",
+    "amber",
+    "anchor",
+    "apple",
+    "arrow",
+    "aspen",
+    "badger",
+    "banjo",
+    "barley",
+    "basil",
+    "beacon",
+    "birch",
+    "biscuit",
+    "bramble",
+    "breeze",
+    "brook",
+    "bucket",
+    "buttercup",
+    "cabin",
+    "candle",
+    "canoe",
+    "carrot",
+    "castle",
+    "cedar",
+    "cherry",
+    "chestnut",
+    "clover",
+    "cobalt",
+    "comet",
+    "copper",
+    "coral",
+    "cotton",
+    "crumpet",
+    "daisy",
+    "dolphin",
+    "dune",
+    "ember",
+    "falcon",
+    "fern",
+    "fiddle",
+    "finch",
+    "flannel",
+    "forest",
+    "fossil",
+    "garden",
+    "ginger",
+    "glacier",
+    "granite",
+    "hazel",
+    "heather",
+    "hedgehog",
+    "heron",
+    "honey",
+    "harbour",
+    "island",
+    "ivy",
+    "jasmine",
+    "juniper",
+    "kestrel",
+    "kettle",
+    "kite",
+    "lantern",
+    "lark",
+    "lavender",
+    "lemon",
+    "lighthouse",
+    "lily",
+    "linen",
+    "maple",
+    "marble",
+    "meadow",
+    "mango",
+    "meteor",
+    "mint",
+    "mitten",
+    "moorland",
+    "mosaic",
+    "muffin",
+    "nutmeg",
+    "oak",
+    "oasis",
+    "orchard",
+    "otter",
+    "owl",
+    "paddle",
+    "pebble",
+    "pepper",
+    "pine",
+    "plum",
+    "pocket",
+    "poppy",
+    "puffin",
+    "quartz",
+    "quill",
+    "rainbow",
+    "raven",
+    "reed",
+    "ribbon",
+    "river",
+    "robin",
+    "rocket",
+    "saffron",
+    "sail",
+    "salmon",
+    "sapphire",
+    "scone",
+    "shell",
+    "sparrow",
+    "spruce",
+    "squirrel",
+    "starling",
+    "teapot",
+    "thistle",
+    "thunder",
+    "tide",
+    "toffee",
+    "tulip",
+    "tunnel",
+    "velvet",
+    "violet",
+    "walnut",
+    "willow",
+    "wren",
+    "yarrow",
+    "zephyr",
 )
+
+
+def _consents_given(
+    ids: Sequence[PswId], batch: Sequence[DemoPsw]
+) -> list[tuple[PswId, str, dt.date]]:
+    """The ledger entries behind each demo PSW's ticked consent boxes, dated when they joined."""
+    return [
+        (psw_id, lived_experience_purpose(le.item_id, use), record.created_at.date())
+        for psw_id, record in zip(ids, batch, strict=True)
+        for le in record.details.lived_experience
+        for use, ticked in ((MATCHING, le.use_for_matching), (SHARING, le.share_with_supported))
+        if ticked
+    ]

@@ -16,6 +16,7 @@ from peerdesk.domain.status_moves import StalledPsw, leaves_before_active, statu
 from peerdesk.domain.text import LONG_TEXT_MAX, SHORT_TEXT_MAX, tidy, tidy_line
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
+from peerdesk.services.consent_sync import sync_form_consents
 from peerdesk.services.pipeline_settings import recorder_from, targets_from
 from peerdesk.storage import (
     evidence_queries,
@@ -79,6 +80,7 @@ class PswService:
                 recorded_by=recorder_from(settings_store.read_all(s)),
             )
             evidence_queries.recompute_due(s, [psw.id], self._clock.today())
+            sync_form_consents(s, psw.id, clean, today=self._clock.today(), now=self._clock.now())
         return psw, Changes(psws=frozenset({psw.id}), psw_membership=True)
 
     def update(self, psw_id: PswId, details: PswDetails, *, version: int) -> tuple[Psw, Changes]:
@@ -90,6 +92,7 @@ class PswService:
                 return read_psw(psw_queries.load(s, psw_id)), Changes()
             # Paid or volunteer decides which requirements apply.
             evidence_queries.recompute_due(s, [psw_id], self._clock.today())
+            sync_form_consents(s, psw_id, clean, today=self._clock.today(), now=self._clock.now())
         return psw, Changes(psws=frozenset({psw_id}), psw_membership=True)
 
     def set_archived(self, psw_id: PswId, archived: bool) -> tuple[Psw, Changes]:

@@ -57,15 +57,7 @@ def write_details(row: PswRowModel, d: PswDetails) -> None:
     row.contact_modes = [
         PswContactMode(mode=m.value, rank=i) for i, m in enumerate(d.contact_modes)
     ]
-    row.lived_experience = [
-        PswLivedExperience(
-            item_id=le.item_id,
-            note=le.note,
-            use_for_matching=le.use_for_matching,
-            share_with_supported=le.share_with_supported,
-        )
-        for le in d.lived_experience
-    ]
+    row.lived_experience = _lived_rows(row, d)
     row.skills = [PswSkill(item_id=i) for i in dict.fromkeys(d.skills)]
     row.interests = [PswInterest(item_id=i) for i in dict.fromkeys(d.interests)]
     row.languages = [PswLanguage(item_id=lang.item_id, is_first=lang.first) for lang in d.languages]
@@ -80,6 +72,20 @@ def write_details(row: PswRowModel, d: PswDetails) -> None:
         PswAvailability(weekday=r.weekday, start_slot=r.start, end_slot=r.end)
         for r in d.availability.ranges
     ]
+
+
+def _lived_rows(row: PswRowModel, d: PswDetails) -> list[PswLivedExperience]:
+    """Reuse the rows of items kept: replacing them would insert before the old row is deleted
+    (the unit of work's order) and break the one-row-per-item constraint."""
+    held = {le.item_id: le for le in row.lived_experience}
+    rows = []
+    for le in d.lived_experience:
+        kept = held.get(le.item_id) or PswLivedExperience(item_id=le.item_id)
+        kept.note = le.note
+        kept.use_for_matching = le.use_for_matching
+        kept.share_with_supported = le.share_with_supported
+        rows.append(kept)
+    return rows
 
 
 def read_details(row: PswRowModel) -> PswDetails:
