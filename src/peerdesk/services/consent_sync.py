@@ -1,9 +1,10 @@
 """Keeping the consent ledger in step with the consent boxes saved on a PSW's record form.
 
-Until the form asks how consent was given and what the person was told (a dialog not built
-yet), ticking a box on the form and saving records "given in person" with the purpose's current
-wording, and unticking records a withdrawal, each dated the day of the save. The ledger stays
-the one source that matching reads; the boxes are its cache.
+Boxes on an experience already saved ask how consent was given and write the ledger at once
+(ui/consent_dialog.py). Boxes on a new record or a new row are saved with it: ticked boxes are
+recorded "given in person" with the purpose's current wording, unticked ones as withdrawals,
+each dated the day of the save. The ledger stays the one source that matching reads; the boxes
+are its cache.
 """
 
 from __future__ import annotations

@@ -159,6 +159,7 @@ class PswForm(QWidget):
         ):  # fmt: skip
             editor.changed.connect(self._on_edited)
         self.journey.change_requested.connect(self.ask_status_change)
+        self.lived_experience.use_record(context, self.current, self.record_changed)
         self.reload_lists()
         self.load(None)
 
