@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from peerdesk.domain.check_records import ReferenceDetails
 from peerdesk.domain.evidence import DbsDecision
 from peerdesk.domain.ids import PswId
-from peerdesk.domain.psw import PswDetails
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.ui import message_boxes
@@ -22,7 +19,6 @@ from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.check_fields import RowsModel
 from peerdesk.ui.checks_tab import UNSAVED_TEXT, ChecksTab
 from peerdesk.ui.dbs_dialog import NO_CERTIFICATE, DbsDialog
-from peerdesk.ui.psw_commands import CommandContext
 from peerdesk.ui.psw_form import PswForm
 from peerdesk.ui.reference_dialog import ReferenceDialog
 from tests.gui.dialog_helpers import click_row, open_dialog, retype, shown_problems
@@ -30,49 +26,6 @@ from tests.gui.typing_helpers import interactive_widgets, tab_through, type_text
 
 D = dt.date
 REFEREE = "Zoë Nguyễn 李"
-
-
-@pytest.fixture
-def bus() -> ChangeBus:
-    return ChangeBus()
-
-
-@pytest.fixture
-def published(bus: ChangeBus) -> list[Changes]:
-    seen: list[Changes] = []
-    bus.changed.connect(lambda changes, _origin: seen.append(changes))
-    return seen
-
-
-@pytest.fixture
-def form(qtbot: QtBot, services: Services, bus: ChangeBus) -> Iterator[PswForm]:
-    stack = QUndoStack()
-    widget = PswForm(CommandContext(services, bus, stack))
-    widget.resize(1000, 800)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    yield widget
-    stack.clear()
-
-
-@pytest.fixture
-def psw_id(services: Services) -> PswId:
-    psw, _ = services.psws.create(PswDetails(full_name="Alexandra Quinn", known_as="Alex"))
-    return psw.id
-
-
-@pytest.fixture
-def tab(form: PswForm, services: Services, psw_id: PswId, qtbot: QtBot) -> ChecksTab:
-    form.load(services.psws.get(psw_id))
-    form.tabs.setCurrentWidget(form.checks)
-    qtbot.wait(0)
-    return form.checks
-
-
-
-
 
 
 def test_a_new_record_says_to_save_first(form: PswForm) -> None:

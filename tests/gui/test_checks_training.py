@@ -3,26 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from peerdesk.domain.check_records import AdjustmentDetails, AdjustmentStatus
 from peerdesk.domain.ids import PswId
-from peerdesk.domain.psw import PswDetails
 from peerdesk.domain.training import CourseDetails, NeedStatus
 from peerdesk.services.bundle import Services
 from peerdesk.ui import message_boxes
 from peerdesk.ui.adjustments_editor import NEVER_DELETED, AdjustmentDialog
-from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.checks_tab import ChecksTab
 from peerdesk.ui.induction_dialogs import InductionItemDialog, StartInductionDialog
-from peerdesk.ui.psw_commands import CommandContext
 from peerdesk.ui.psw_form import PswForm
 from peerdesk.ui.training_dialogs import CourseDialog, NeedDialog, TrainingRecordDialog
 from tests.gui.dialog_helpers import click_row, open_dialog, retype, shown_problems
@@ -30,33 +25,6 @@ from tests.gui.typing_helpers import interactive_widgets, tab_through, type_text
 
 D = dt.date
 MENTOR = "Zoë Nguyễn 李"
-
-
-@pytest.fixture
-def form(qtbot: QtBot, services: Services) -> Iterator[PswForm]:
-    stack = QUndoStack()
-    widget = PswForm(CommandContext(services, ChangeBus(), stack))
-    widget.resize(1000, 800)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    yield widget
-    stack.clear()
-
-
-@pytest.fixture
-def psw_id(services: Services) -> PswId:
-    psw, _ = services.psws.create(PswDetails(full_name="Alexandra Quinn", known_as="Alex"))
-    return psw.id
-
-
-@pytest.fixture
-def tab(form: PswForm, services: Services, psw_id: PswId, qtbot: QtBot) -> ChecksTab:
-    form.load(services.psws.get(psw_id))
-    form.tabs.setCurrentWidget(form.checks)
-    qtbot.wait(0)
-    return form.checks
 
 
 def summary_line(tab: ChecksTab, name: str) -> str:

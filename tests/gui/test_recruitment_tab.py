@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -21,7 +19,6 @@ from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.interview_dialog import InterviewDialog
-from peerdesk.ui.psw_commands import CommandContext
 from peerdesk.ui.psw_form import PswForm
 from peerdesk.ui.recruitment_tab import UNSAVED_TEXT, RecruitmentTab
 from peerdesk.ui.support_editor import SupportDialog
@@ -33,31 +30,6 @@ SHORT_NOTICE = (
     "Warning: Questions were shared 9 hours before the interview; at least 24 hours is expected."
 )
 NO_LIVED_EXPERIENCE = "Warning: No panel member with lived experience."
-
-
-@pytest.fixture
-def bus() -> ChangeBus:
-    return ChangeBus()
-
-
-@pytest.fixture
-def published(bus: ChangeBus) -> list[Changes]:
-    seen: list[Changes] = []
-    bus.changed.connect(lambda changes, _origin: seen.append(changes))
-    return seen
-
-
-@pytest.fixture
-def form(qtbot: QtBot, services: Services, bus: ChangeBus) -> Iterator[PswForm]:
-    stack = QUndoStack()
-    widget = PswForm(CommandContext(services, bus, stack))
-    widget.resize(1000, 800)
-    qtbot.addWidget(widget)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.activateWindow()
-    yield widget
-    stack.clear()
 
 
 @pytest.fixture

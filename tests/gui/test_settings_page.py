@@ -25,18 +25,6 @@ from tests.unit.services.checks_helpers import dbs_details, new_psw
 
 
 @pytest.fixture
-def bus() -> ChangeBus:
-    return ChangeBus()
-
-
-@pytest.fixture
-def published(bus: ChangeBus) -> list[Changes]:
-    seen: list[Changes] = []
-    bus.changed.connect(lambda changes, _origin: seen.append(changes))
-    return seen
-
-
-@pytest.fixture
 def page(qtbot: QtBot, services: Services, bus: ChangeBus) -> Iterator[SettingsPage]:
     widget = SettingsPage(services, bus)
     widget.resize(1100, 800)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from peerdesk.domain.check_records import Adjustment, AdjustmentDetails, AdjustmentStatus
 from peerdesk.domain.check_rules import adjustment_problems, tidied_adjustment
@@ -11,22 +10,14 @@ from peerdesk.domain.errors import Problem
 from peerdesk.domain.ids import PswId
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
-from peerdesk.ui.check_fields import (
-    CheckSection,
-    DateField,
-    RecordsView,
-    RowsModel,
-    button,
-    button_row,
-    say_date,
-    short_date,
-)
-from peerdesk.ui.check_tables import fit_to_rows
+from peerdesk.ui.check_fields import DateField, button, say_date, short_date
 from peerdesk.ui.fitted_dialog import FittedCheckDialog
 from peerdesk.ui.form_fields import compact
+from peerdesk.ui.record_section import RecordSectionEditor, details_label
 from peerdesk.ui.reference_dialog import text_box
 
 COLUMNS = ("Category", "What", "Agreed on", "Agreed by", "Status", "Review")
+NONE_YET = "No reasonable adjustments recorded."
 CATEGORIES = ("Hours", "Task support", "Debrief", "Supervision", "Travel", "Communication")
 NEVER_DELETED = "Adjustments are kept: when one stops, set its status to Ended."
 
@@ -145,58 +136,36 @@ class AdjustmentDialog(FittedCheckDialog):
         return changes
 
 
-class AdjustmentsEditor(CheckSection):
+class AdjustmentsEditor(RecordSectionEditor[Adjustment]):
     """Saves each action at once through ``services.health``."""
 
+    hide_empty_table = True
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(services, parent)
-        self.adjustments: list[Adjustment] = []
-        self.model = RowsModel(COLUMNS, self)
-        self.table = RecordsView(self.model, "Reasonable adjustments", on_open=self.edit)
+        super().__init__(
+            services, parent, COLUMNS, "Reasonable adjustments", row_of, NONE_YET, on_open=self.edit
+        )
         self.note = QLabel(NEVER_DELETED)
         self.note.setWordWrap(True)
-        self.empty = QLabel("No reasonable adjustments recorded.")
-        self.empty.setWordWrap(True)
-        self.details = QLabel()
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.PlainText)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details.setAccessibleName("Selected adjustment")
+        self.details = details_label("Selected adjustment")
         self.add = button("Add ad&justment…", "Add adjustment")
         self.edit_button = button("Edit adjustment…", "Edit adjustment")
+        self.for_selected = [self.edit_button]
         self.add.clicked.connect(self.add_adjustment)
         self.edit_button.clicked.connect(self.edit)
-        self.table.selectionModel().selectionChanged.connect(self._update)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.note)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.table)
-        layout.addWidget(self.details)
-        layout.addWidget(button_row([self.add, self.edit_button]))
-        self._update()
+        self.lay_out(
+            [self.note, self.empty, self.table, self.details], [self.add, self.edit_button]
+        )
 
-    def refresh(self) -> None:
-        keep = self.selected()
-        self.adjustments = self.services.health.adjustments(self.psw_id) if self.psw_id else []
-        self.model.set_rows([row_of(a) for a in self.adjustments])
-        fit_to_rows(self.table)
-        ids = [a.id for a in self.adjustments]
-        self.table.select_row(ids.index(keep.id) if keep and keep.id in ids else None)
-        self._update()
+    @property
+    def adjustments(self) -> list[Adjustment]:
+        return self.records
 
-    def selected(self) -> Adjustment | None:
-        row = self.table.selected_row()
-        return None if row is None or row >= len(self.adjustments) else self.adjustments[row]
+    def fetch(self, psw_id: PswId) -> list[Adjustment]:
+        return self.services.health.adjustments(psw_id)
 
-    def _update(self) -> None:
-        chosen = self.selected()
-        self.empty.setVisible(not self.adjustments)
-        self.table.setVisible(bool(self.adjustments))
-        self.add.setEnabled(self.psw_id is not None)
-        self.edit_button.setEnabled(chosen is not None)
-        self.details.setText(details_text(chosen) if chosen else "")
-        self.details.setVisible(chosen is not None)
+    def describe(self, record: Adjustment) -> str:
+        return details_text(record)
 
     def add_adjustment(self) -> None:
         if self.psw_id is not None:

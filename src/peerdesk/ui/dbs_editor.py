@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from peerdesk.domain.check_records import DbsCheck
+from peerdesk.domain.ids import PswId
 from peerdesk.services.bundle import Services
-from peerdesk.ui import message_boxes
-from peerdesk.ui.check_fields import (
-    CheckSection,
-    RecordsView,
-    RowsModel,
-    button,
-    button_row,
-    say_date,
-    short_date,
-)
+from peerdesk.ui.check_fields import button, say_date, short_date
 from peerdesk.ui.dbs_dialog import (
     NO_CERTIFICATE,
     DbsDialog,
     RiskAssessmentDialog,
     StatusCheckDialog,
 )
+from peerdesk.ui.record_section import RecordSectionEditor, details_label
 
 COLUMNS = ("Scheme", "Level", "Certificate number", "Issued", "Update Service", "Decision")
+NONE_YET = "No DBS check recorded yet."
 
 
 def decision_text(check: DbsCheck) -> str:
@@ -69,22 +62,19 @@ def details_text(check: DbsCheck) -> str:
     return "\n".join(lines)
 
 
-class DbsEditor(CheckSection):
+class DbsEditor(RecordSectionEditor[DbsCheck]):
     """Saves each action at once through ``services.dbs``."""
 
+    fit_rows = False
+    wrap_empty = False
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(services, parent)
-        self.checks: list[DbsCheck] = []
-        self.model = RowsModel(COLUMNS, self)
-        self.table = RecordsView(self.model, "DBS checks", on_open=self.edit)
+        super().__init__(
+            services, parent, COLUMNS, "DBS checks", row_of, NONE_YET, on_open=self.edit
+        )
         self.note = QLabel(NO_CERTIFICATE)
         self.note.setWordWrap(True)
-        self.empty = QLabel("No DBS check recorded yet.")
-        self.details = QLabel()
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.PlainText)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details.setAccessibleName("Selected check")
+        self.details = details_label("Selected check")
         self.add = button("Add &DBS check…", "Add DBS check")
         self.edit_button = button("Edit DBS chec&k…", "Edit DBS check")
         self.status_check = button(
@@ -98,49 +88,33 @@ class DbsEditor(CheckSection):
             tip="Needed when something was disclosed, before the check can be cleared.",
         )
         self.remove = button("Remove DBS check…", "Remove DBS check")
+        self.for_selected = [self.edit_button, self.remove]
         self.add.clicked.connect(self.add_check)
         self.edit_button.clicked.connect(self.edit)
         self.status_check.clicked.connect(self.add_status_check)
         self.risk.clicked.connect(self.add_risk_assessment)
         self.remove.clicked.connect(self.remove_selected)
-        self.table.selectionModel().selectionChanged.connect(self._update)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.note)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.table)
-        layout.addWidget(self.details)
-        layout.addWidget(
-            button_row([self.add, self.edit_button, self.status_check, self.risk, self.remove])
+        self.lay_out(
+            [self.note, self.empty, self.table, self.details],
+            [self.add, self.edit_button, self.status_check, self.risk, self.remove],
         )
-        self._update()
 
-    def refresh(self) -> None:
-        keep = self.selected()
-        self.checks = self.services.dbs.checks(self.psw_id) if self.psw_id else []
-        self.model.set_rows([row_of(c) for c in self.checks])
-        self.empty.setVisible(not self.checks)
-        ids = [c.id for c in self.checks]
-        if keep is not None and keep.id in ids:
-            self.table.select_row(ids.index(keep.id))
-        else:
-            self.table.select_row(0 if self.checks else None)
-        self._update()
+    @property
+    def checks(self) -> list[DbsCheck]:
+        return self.records
 
-    def selected(self) -> DbsCheck | None:
-        row = self.table.selected_row()
-        return None if row is None or row >= len(self.checks) else self.checks[row]
+    def fetch(self, psw_id: PswId) -> list[DbsCheck]:
+        return self.services.dbs.checks(psw_id)
 
-    def _update(self) -> None:
-        check = self.selected()
-        self.add.setEnabled(self.psw_id is not None)
-        for b in (self.edit_button, self.remove):
-            b.setEnabled(check is not None)
-        self.status_check.setEnabled(check is not None and check.details.update_service)
-        self.risk.setEnabled(check is not None and check.details.disclosure)
-        self.details.setText(details_text(check) if check else "")
-        self.details.setVisible(check is not None)
+    def first_row(self) -> int | None:
+        return 0 if self.records else None
+
+    def describe(self, record: DbsCheck) -> str:
+        return details_text(record)
+
+    def update_more(self, chosen: DbsCheck | None) -> None:
+        self.status_check.setEnabled(chosen is not None and chosen.details.update_service)
+        self.risk.setEnabled(chosen is not None and chosen.details.disclosure)
 
     # --- actions --------------------------------------------------------------------------------
 
@@ -168,12 +142,10 @@ class DbsEditor(CheckSection):
         if check is None:
             return
         d = check.details
-        if not message_boxes.confirm(
-            self,
-            title="Remove DBS check",
-            text=f"Remove the {d.scheme.label} check {d.certificate_number} issued "
+        self.remove_after_asking(
+            "Remove DBS check",
+            f"Remove the {d.scheme.label} check {d.certificate_number} issued "
             f"{say_date(d.issued_on)}, with its status checks and risk assessments?",
-            action="Remove",
-        ):
-            return
-        self.run("Could not remove the check", lambda: self.services.dbs.remove(check.id))
+            "Could not remove the check",
+            lambda: self.services.dbs.remove(check.id),
+        )

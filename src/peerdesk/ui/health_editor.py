@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from peerdesk.domain.check_records import OhDetails, OhReferral
 from peerdesk.domain.check_rules import oh_problems
@@ -11,21 +11,17 @@ from peerdesk.domain.evidence import OhOutcome
 from peerdesk.domain.ids import PswId
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
-from peerdesk.ui import message_boxes
 from peerdesk.ui.check_fields import (
     CheckDialog,
-    CheckSection,
     DateField,
-    RecordsView,
-    RowsModel,
     button,
-    button_row,
     say_date,
     short_date,
 )
-from peerdesk.ui.check_tables import fit_to_rows
+from peerdesk.ui.record_section import RecordSectionEditor
 
 COLUMNS = ("Referred on", "Outcome", "Outcome date")
+NONE_YET = "No occupational health referral recorded yet."
 AWAITING = "Awaiting an outcome"
 NO_CLINICAL_DETAIL = "Record the outcome only: no clinical detail is kept."
 
@@ -102,52 +98,36 @@ class OhDialog(CheckDialog):
         return changes
 
 
-class HealthEditor(CheckSection):
+class HealthEditor(RecordSectionEditor[OhReferral]):
     """Saves each action at once through ``services.health``."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(services, parent)
-        self.referrals: list[OhReferral] = []
-        self.model = RowsModel(COLUMNS, self)
-        self.table = RecordsView(self.model, "Occupational health referrals", on_open=self.edit)
+        super().__init__(
+            services,
+            parent,
+            COLUMNS,
+            "Occupational health referrals",
+            row_of,
+            NONE_YET,
+            on_open=self.edit,
+        )
         self.note = QLabel(NO_CLINICAL_DETAIL)
         self.note.setWordWrap(True)
-        self.empty = QLabel("No occupational health referral recorded yet.")
-        self.empty.setWordWrap(True)  # unwrapped, it alone made the tab scroll sideways at 200%
         self.add = button("Add &OH referral…", "Add occupational health referral")
         self.edit_button = button("Edit OH referra&l…", "Edit occupational health referral")
         self.remove = button("Remove OH re&ferral…", "Remove occupational health referral")
+        self.for_selected = [self.edit_button, self.remove]
         self.add.clicked.connect(self.add_referral)
         self.edit_button.clicked.connect(self.edit)
         self.remove.clicked.connect(self.remove_selected)
-        self.table.selectionModel().selectionChanged.connect(self._update)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.note)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.table)
-        layout.addWidget(button_row([self.add, self.edit_button, self.remove]))
-        self._update()
+        self.lay_out([self.note, self.empty, self.table], [self.add, *self.for_selected])
 
-    def refresh(self) -> None:
-        keep = self.selected()
-        self.referrals = self.services.health.referrals(self.psw_id) if self.psw_id else []
-        self.model.set_rows([row_of(r) for r in self.referrals])
-        fit_to_rows(self.table)
-        self.empty.setVisible(not self.referrals)
-        ids = [r.id for r in self.referrals]
-        self.table.select_row(ids.index(keep.id) if keep and keep.id in ids else None)
-        self._update()
+    @property
+    def referrals(self) -> list[OhReferral]:
+        return self.records
 
-    def selected(self) -> OhReferral | None:
-        row = self.table.selected_row()
-        return None if row is None or row >= len(self.referrals) else self.referrals[row]
-
-    def _update(self) -> None:
-        chosen = self.selected() is not None
-        self.add.setEnabled(self.psw_id is not None)
-        self.edit_button.setEnabled(chosen)
-        self.remove.setEnabled(chosen)
+    def fetch(self, psw_id: PswId) -> list[OhReferral]:
+        return self.services.health.referrals(psw_id)
 
     def add_referral(self) -> None:
         if self.psw_id is not None:
@@ -162,17 +142,11 @@ class HealthEditor(CheckSection):
 
     def remove_selected(self) -> None:
         referral = self.selected()
-        if referral is None:
-            return
-        on = say_date(referral.details.referred_on)
-        if not message_boxes.confirm(
-            self,
-            title="Remove OH referral",
-            text=f"Remove the occupational health referral made on {on}?",
-            action="Remove",
-        ):
-            return
-        self.run(
-            "Could not remove the referral",
-            lambda: self.services.health.remove_referral(referral.id),
-        )
+        if referral is not None:
+            self.remove_after_asking(
+                "Remove OH referral",
+                "Remove the occupational health referral made on "
+                f"{say_date(referral.details.referred_on)}?",
+                "Could not remove the referral",
+                lambda: self.services.health.remove_referral(referral.id),
+            )

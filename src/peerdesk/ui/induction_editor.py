@@ -7,27 +7,19 @@ item) have none; every button is still reached with Tab and has an accessible na
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from peerdesk.domain.ids import PswId
 from peerdesk.domain.induction import Induction, InductionItem
 from peerdesk.services.bundle import Services
-from peerdesk.ui import message_boxes
-from peerdesk.ui.check_fields import (
-    CheckSection,
-    RecordsView,
-    RowsModel,
-    button,
-    button_row,
-    say_date,
-    short_date,
-)
-from peerdesk.ui.check_tables import fit_to_rows
+from peerdesk.ui.check_fields import button, button_row, say_date, short_date
 from peerdesk.ui.induction_dialogs import (
     AddInductionItemDialog,
     InductionItemDialog,
     MentorDialog,
     StartInductionDialog,
 )
+from peerdesk.ui.record_section import RecordSectionEditor, details_label
 
 COLUMNS = ("Item", "Due", "Done", "Confirmed by")
 NOT_STARTED = "Induction not started. Starting copies the induction template into a checklist."
@@ -68,28 +60,30 @@ def mentor_text(induction: Induction) -> str:
     return "No mentor or buddy named yet."
 
 
-def _label(name: str) -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setAccessibleName(name)
-    return label
-
-
-class InductionEditor(CheckSection):
+class InductionEditor(RecordSectionEditor[InductionItem]):
     """Saves each action at once through ``services.induction``."""
 
+    add: QPushButton
+    details: QLabel
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(services, parent)
+        super().__init__(
+            services,
+            parent,
+            COLUMNS,
+            "Induction checklist",
+            row_of,
+            NOT_STARTED,
+            on_open=self.mark_done,
+        )
         self.induction: Induction | None = None
-        self.model = RowsModel(COLUMNS, self)
-        self.table = RecordsView(self.model, "Induction checklist", on_open=self.mark_done)
-        self.not_started = _label("Induction")
-        self.not_started.setText(NOT_STARTED)
-        self.mentor = _label("Mentor or buddy")
-        self.progress = _label("Induction progress")
-        self.details = _label("Selected induction item")
+        self.not_started = self.empty
+        self.not_started.setTextFormat(Qt.TextFormat.PlainText)
+        self.not_started.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.not_started.setAccessibleName("Induction")
+        self.mentor = details_label("Mentor or buddy")
+        self.progress = details_label("Induction progress")
+        self.details = details_label("Selected induction item")
         # "Start" is only shown before there are items and "Mark item done" only after, so they
         # can share Alt+T without ever being on screen together
         self.start = button("S&tart induction…", "Start induction")
@@ -102,7 +96,6 @@ class InductionEditor(CheckSection):
         self.add.clicked.connect(self.add_item)
         self.remove.clicked.connect(self.remove_selected)
         self.set_mentor.clicked.connect(self.name_mentor)
-        self.table.selectionModel().selectionChanged.connect(self._update)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -120,25 +113,20 @@ class InductionEditor(CheckSection):
 
     @property
     def items(self) -> tuple[InductionItem, ...]:
-        return self.induction.items if self.induction else ()
+        return tuple(self.records)
+
+    def fetch(self, psw_id: PswId) -> tuple[InductionItem, ...]:
+        self.induction = self.services.induction.induction(psw_id)
+        return self.induction.items
 
     def refresh(self) -> None:
-        keep = self.selected()
-        self.induction = self.services.induction.induction(self.psw_id) if self.psw_id else None
-        self.model.set_rows([row_of(i) for i in self.items])
-        fit_to_rows(self.table)
-        ids = [i.id for i in self.items]
-        if keep is not None and keep.id in ids:
-            self.table.select_row(ids.index(keep.id))
-        else:
-            # the first item not done yet: "Mark item done" then acts on what comes next
-            pending = [n for n, i in enumerate(self.items) if i.done_on is None]
-            self.table.select_row(pending[0] if pending else None)
-        self._update()
+        self.induction = None  # stays None when no saved PSW is shown
+        super().refresh()
 
-    def selected(self) -> InductionItem | None:
-        row = self.table.selected_row()
-        return None if row is None or row >= len(self.items) else self.items[row]
+    def first_row(self) -> int | None:
+        # the first item not done yet: "Mark item done" then acts on what comes next
+        pending = [n for n, i in enumerate(self.records) if i.done_on is None]
+        return pending[0] if pending else None
 
     def _update(self) -> None:
         induction = self.induction
@@ -191,16 +179,10 @@ class InductionEditor(CheckSection):
 
     def remove_selected(self) -> None:
         item = self.selected()
-        if item is None:
-            return
-        if not message_boxes.confirm(
-            self,
-            title="Remove induction item",
-            text=f"Remove \u201c{item.name}\u201d from their induction checklist?",
-            action="Remove",
-        ):
-            return
-        self.run(
-            "Could not remove the item",
-            lambda: self.services.induction.remove_item(item.id)[1],
-        )
+        if item is not None:
+            self.remove_after_asking(
+                "Remove induction item",
+                f"Remove \u201c{item.name}\u201d from their induction checklist?",
+                "Could not remove the item",
+                lambda: self.services.induction.remove_item(item.id)[1],
+            )

@@ -4,25 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
+from peerdesk.domain.ids import PswId
 from peerdesk.domain.interview import Interview, PanelMember, hours_notice
 from peerdesk.services.bundle import Services
-from peerdesk.ui import message_boxes
-from peerdesk.ui.check_fields import (
-    CheckSection,
-    RecordsView,
-    RowsModel,
-    button,
-    button_row,
-    say_date,
-    short_date,
-)
-from peerdesk.ui.check_tables import fit_to_rows
+from peerdesk.ui.check_fields import button, say_date, short_date
 from peerdesk.ui.form_fields import problem_text
 from peerdesk.ui.interview_dialog import InterviewDialog
 from peerdesk.ui.moment_field import say_time
+from peerdesk.ui.record_section import RecordSectionEditor, details_label
 
 COLUMNS = ("Date and time", "Format", "Outcome")
 NONE_YET = "No interviews recorded yet."
@@ -69,62 +60,35 @@ def details_text(interview: Interview, warnings: list[str]) -> str:
     return "\n".join(lines + warnings)
 
 
-class InterviewsEditor(CheckSection):
+class InterviewsEditor(RecordSectionEditor[Interview]):
     """Saves each action at once through ``services.interviews``."""
 
+    hide_empty_table = True
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(services, parent)
-        self.interviews: list[Interview] = []
-        self.model = RowsModel(COLUMNS, self)
-        self.table = RecordsView(self.model, "Interviews", on_open=self.edit)
-        self.empty = QLabel(NONE_YET)
-        self.empty.setWordWrap(True)
-        self.details = QLabel()
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.PlainText)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details.setAccessibleName("Selected interview")
+        super().__init__(
+            services, parent, COLUMNS, "Interviews", row_of, NONE_YET, on_open=self.edit
+        )
+        self.details = details_label("Selected interview")
         self.add = button("Add in&terview…", "Add interview")
         self.edit_button = button("Ed&it interview…", "Edit interview")
         self.remove = button("Re&move interview…", "Remove interview")
+        self.for_selected = [self.edit_button, self.remove]
         self.add.clicked.connect(self.add_interview)
         self.edit_button.clicked.connect(self.edit)
         self.remove.clicked.connect(self.remove_selected)
-        self.table.selectionModel().selectionChanged.connect(self._update)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.table)
-        layout.addWidget(self.details)
-        layout.addWidget(button_row([self.add, self.edit_button, self.remove]))
-        self._update()
+        self.lay_out([self.empty, self.table, self.details], [self.add, *self.for_selected])
 
-    def refresh(self) -> None:
-        keep = self.selected()
-        self.interviews = self.services.interviews.interviews(self.psw_id) if self.psw_id else []
-        self.model.set_rows([row_of(i) for i in self.interviews])
-        fit_to_rows(self.table)
-        ids = [i.id for i in self.interviews]
-        self.table.select_row(ids.index(keep.id) if keep and keep.id in ids else None)
-        self._update()
+    @property
+    def interviews(self) -> list[Interview]:
+        return self.records
 
-    def selected(self) -> Interview | None:
-        row = self.table.selected_row()
-        return None if row is None or row >= len(self.interviews) else self.interviews[row]
+    def fetch(self, psw_id: PswId) -> list[Interview]:
+        return self.services.interviews.interviews(psw_id)
 
-    def _update(self) -> None:
-        chosen = self.selected()
-        self.empty.setVisible(not self.interviews)
-        self.table.setVisible(bool(self.interviews))
-        self.add.setEnabled(self.psw_id is not None)
-        self.edit_button.setEnabled(chosen is not None)
-        self.remove.setEnabled(chosen is not None)
-        if chosen is None:
-            self.details.setText("")
-        else:
-            found = self.services.interviews.check(chosen.details)
-            self.details.setText(details_text(chosen, [problem_text(p) for p in found]))
-        self.details.setVisible(chosen is not None)
+    def describe(self, record: Interview) -> str:
+        found = self.services.interviews.check(record.details)
+        return details_text(record, [problem_text(p) for p in found])
 
     def add_interview(self) -> None:
         if self.psw_id is not None:
@@ -139,16 +103,10 @@ class InterviewsEditor(CheckSection):
 
     def remove_selected(self) -> None:
         chosen = self.selected()
-        if chosen is None:
-            return
-        if not message_boxes.confirm(
-            self,
-            title="Remove interview",
-            text=f"Remove the interview on {say_moment(chosen.details.held_at)}?",
-            action="Remove",
-        ):
-            return
-        self.run(
-            "Could not remove the interview",
-            lambda: self.services.interviews.remove_interview(chosen.id),
-        )
+        if chosen is not None:
+            self.remove_after_asking(
+                "Remove interview",
+                f"Remove the interview on {say_moment(chosen.details.held_at)}?",
+                "Could not remove the interview",
+                lambda: self.services.interviews.remove_interview(chosen.id),
+            )

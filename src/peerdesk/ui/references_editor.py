@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from peerdesk.domain.check_records import Reference
+from peerdesk.domain.ids import PswId
 from peerdesk.services.bundle import Services
-from peerdesk.ui import message_boxes
-from peerdesk.ui.check_fields import (
-    CheckSection,
-    RecordsView,
-    RowsModel,
-    button,
-    button_row,
-    say_date,
-    short_date,
-)
+from peerdesk.ui.check_fields import button, say_date, short_date
+from peerdesk.ui.record_section import RecordSectionEditor, details_label
 from peerdesk.ui.reference_dialog import ReferenceDialog, chasers_text
 
 COLUMNS = ("No.", "Type", "Referee", "Contact", "Requested", "Chasers", "Received", "Outcome")
+NONE_YET = "No references recorded yet."
 
 
 def outcome_text(ref: Reference) -> str:
@@ -65,59 +58,43 @@ def row_of(ref: Reference) -> list[str]:
     ]
 
 
-class ReferencesEditor(CheckSection):
+class ReferencesEditor(RecordSectionEditor[Reference]):
     """Saves each action at once through ``services.references``."""
 
+    fit_rows = False
+    wrap_empty = False
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(services, parent)
-        self.references: list[Reference] = []
-        self.model = RowsModel(COLUMNS, self)
-        self.table = RecordsView(self.model, "References", on_open=self.edit)
-        self.empty = QLabel("No references recorded yet.")
-        self.details = QLabel()
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.PlainText)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details.setAccessibleName("Selected reference")
+        super().__init__(
+            services, parent, COLUMNS, "References", row_of, NONE_YET, on_open=self.edit
+        )
+        self.details = details_label("Selected reference")
         self.add = button("Add referen&ce…", "Add reference")
         self.edit_button = button("Ed&it reference…", "Edit reference")
         self.chase = button("Chase", "Chase", tip="Record that the referee was chased today.")
         self.remove = button("Remove reference…", "Remove reference")
+        self.for_selected = [self.edit_button, self.remove]
         self.add.clicked.connect(self.add_reference)
         self.edit_button.clicked.connect(self.edit)
         self.chase.clicked.connect(self.chase_selected)
         self.remove.clicked.connect(self.remove_selected)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.lay_out(
+            [self.empty, self.table, self.details],
+            [self.add, self.edit_button, self.chase, self.remove],
+        )
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.table)
-        layout.addWidget(self.details)
-        layout.addWidget(button_row([self.add, self.edit_button, self.chase, self.remove]))
-        self._update_buttons()
+    @property
+    def references(self) -> list[Reference]:
+        return self.records
 
-    def refresh(self) -> None:
-        keep = self.selected()
-        self.references = self.services.references.references(self.psw_id) if self.psw_id else []
-        self.model.set_rows([row_of(r) for r in self.references])
-        self.empty.setVisible(not self.references)
-        ids = [r.id for r in self.references]
-        self.table.select_row(ids.index(keep.id) if keep and keep.id in ids else None)
-        self._update_buttons()
+    def fetch(self, psw_id: PswId) -> list[Reference]:
+        return self.services.references.references(psw_id)
 
-    def selected(self) -> Reference | None:
-        row = self.table.selected_row()
-        return None if row is None or row >= len(self.references) else self.references[row]
+    def describe(self, record: Reference) -> str:
+        return details_text(record)
 
-    def _update_buttons(self) -> None:
-        ref = self.selected()
-        self.add.setEnabled(self.psw_id is not None)
-        self.edit_button.setEnabled(ref is not None)
-        self.remove.setEnabled(ref is not None)
-        self.chase.setEnabled(ref is not None and ref.details.received_on is None)
-        self.details.setText(details_text(ref) if ref else "")
-        self.details.setVisible(ref is not None)
+    def update_more(self, chosen: Reference | None) -> None:
+        self.chase.setEnabled(chosen is not None and chosen.details.received_on is None)
 
     # --- actions --------------------------------------------------------------------------------
 
@@ -151,11 +128,9 @@ class ReferencesEditor(CheckSection):
         if ref is None:
             return
         who = f" from {ref.details.referee}" if ref.details.referee else ""
-        if not message_boxes.confirm(
-            self,
-            title="Remove reference",
-            text=f"Remove reference {ref.position}{who}? The others are renumbered.",
-            action="Remove",
-        ):
-            return
-        self.run("Could not remove the reference", lambda: self.services.references.remove(ref.id))
+        self.remove_after_asking(
+            "Remove reference",
+            f"Remove reference {ref.position}{who}? The others are renumbered.",
+            "Could not remove the reference",
+            lambda: self.services.references.remove(ref.id),
+        )

@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from peerdesk.domain.errors import Problem
 from peerdesk.domain.ids import PswId
 from peerdesk.domain.interview import SUGGESTED_SUPPORT, SupportDetails, SupportEntry
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
-from peerdesk.ui import message_boxes
 from peerdesk.ui.check_fields import (
     CheckDialog,
-    CheckSection,
     DateField,
-    RecordsView,
-    RowsModel,
     button,
-    button_row,
     say_date,
     short_date,
 )
-from peerdesk.ui.check_tables import fit_to_rows
+from peerdesk.ui.record_section import RecordSectionEditor
 
 COLUMNS = ("Date", "Kind of support", "By whom")
 NONE_YET = "No application support recorded yet."
@@ -75,46 +70,26 @@ class SupportDialog(CheckDialog):
         return changes
 
 
-class SupportEditor(CheckSection):
+class SupportEditor(RecordSectionEditor[SupportEntry]):
     """Saves each action at once through ``services.interviews``."""
 
+    hide_empty_table = True
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(services, parent)
-        self.entries: list[SupportEntry] = []
-        self.model = RowsModel(COLUMNS, self)
-        self.table = RecordsView(self.model, "Application support given", on_open=lambda: None)
-        self.empty = QLabel(NONE_YET)
-        self.empty.setWordWrap(True)
+        super().__init__(services, parent, COLUMNS, "Application support given", row_of, NONE_YET)
         self.add = button("Add su&pport…", "Add support")
         self.remove = button("Remove supp&ort…", "Remove support")
+        self.for_selected = [self.remove]
         self.add.clicked.connect(self.add_support)
         self.remove.clicked.connect(self.remove_selected)
-        self.table.selectionModel().selectionChanged.connect(self._update)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.table)
-        layout.addWidget(button_row([self.add, self.remove]))
-        self._update()
+        self.lay_out([self.empty, self.table], [self.add, self.remove])
 
-    def refresh(self) -> None:
-        keep = self.selected()
-        self.entries = self.services.interviews.support(self.psw_id) if self.psw_id else []
-        self.model.set_rows([row_of(e) for e in self.entries])
-        fit_to_rows(self.table)
-        ids = [e.id for e in self.entries]
-        self.table.select_row(ids.index(keep.id) if keep and keep.id in ids else None)
-        self._update()
+    @property
+    def entries(self) -> list[SupportEntry]:
+        return self.records
 
-    def selected(self) -> SupportEntry | None:
-        row = self.table.selected_row()
-        return None if row is None or row >= len(self.entries) else self.entries[row]
-
-    def _update(self) -> None:
-        self.empty.setVisible(not self.entries)
-        self.table.setVisible(bool(self.entries))
-        self.add.setEnabled(self.psw_id is not None)
-        self.remove.setEnabled(self.selected() is not None)
+    def fetch(self, psw_id: PswId) -> list[SupportEntry]:
+        return self.services.interviews.support(psw_id)
 
     def add_support(self) -> None:
         if self.psw_id is not None:
@@ -122,17 +97,10 @@ class SupportEditor(CheckSection):
 
     def remove_selected(self) -> None:
         entry = self.selected()
-        if entry is None:
-            return
-        d = entry.details
-        if not message_boxes.confirm(
-            self,
-            title="Remove application support",
-            text=f"Remove “{d.kind}” given on {say_date(d.on)}?",
-            action="Remove",
-        ):
-            return
-        self.run(
-            "Could not remove the support",
-            lambda: self.services.interviews.remove_support(entry.id),
-        )
+        if entry is not None:
+            self.remove_after_asking(
+                "Remove application support",
+                f"Remove “{entry.details.kind}” given on {say_date(entry.details.on)}?",
+                "Could not remove the support",
+                lambda: self.services.interviews.remove_support(entry.id),
+            )

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
+from peerdesk.domain.ids import PswId
 from peerdesk.domain.training import TrainingNeed, TrainingRecord
 from peerdesk.services.bundle import Services
-from peerdesk.ui import message_boxes
 from peerdesk.ui.check_fields import (
-    CheckSection,
     RecordsView,
     RowsModel,
     button,
@@ -19,6 +18,7 @@ from peerdesk.ui.check_fields import (
     short_date,
 )
 from peerdesk.ui.check_tables import fit_to_rows
+from peerdesk.ui.record_section import RecordSectionEditor, details_label, kept_row
 from peerdesk.ui.training_dialogs import NeedDialog, TrainingRecordDialog
 
 COLUMNS = ("Course", "Topic", "Done on", "Expires")
@@ -54,24 +54,23 @@ def _plain(text: str = "") -> QLabel:
     return label
 
 
-class TrainingEditor(CheckSection):
+class TrainingEditor(RecordSectionEditor[TrainingRecord]):
     """Saves each action at once through ``services.training``."""
 
+    hide_empty_table = True
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(services, parent)
-        self.records: list[TrainingRecord] = []
+        super().__init__(
+            services, parent, COLUMNS, "Training records", row_of, "No training recorded yet."
+        )
         self.needs: list[TrainingNeed] = []
-        self.model = RowsModel(COLUMNS, self)
-        self.table = RecordsView(self.model, "Training records", on_open=lambda: None)
-        self.empty = _plain("No training recorded yet.")
-        self.details = _plain()
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details.setAccessibleName("Selected training record")
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.details = details_label("Selected training record")
         self.add = button("Add trainin&g record…", "Add training record")
         self.remove = button("Remove training record…", "Remove training record")
+        self.for_selected = [self.remove]
         self.add.clicked.connect(self.add_record)
         self.remove.clicked.connect(self.remove_selected)
-        self.table.selectionModel().selectionChanged.connect(self._update)
 
         self.needs_heading = _plain("Training needs")
         bold = QFont(self.needs_heading.font())
@@ -86,57 +85,35 @@ class TrainingEditor(CheckSection):
         self.edit_need_button.clicked.connect(self.edit_need)
         self.need_table.selectionModel().selectionChanged.connect(self._update)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.table)
-        layout.addWidget(self.details)
-        layout.addWidget(button_row([self.add, self.remove]))
+        layout = self.lay_out([self.empty, self.table, self.details], [self.add, self.remove])
         layout.addSpacing(self.fontMetrics().height() // 2)
         layout.addWidget(self.needs_heading)
         layout.addWidget(self.no_needs)
         layout.addWidget(self.need_table)
         layout.addWidget(button_row([self.add_need_button, self.edit_need_button]))
-        self._update()
+
+    def fetch(self, psw_id: PswId) -> list[TrainingRecord]:
+        return self.services.training.records(psw_id)
+
+    def describe(self, record: TrainingRecord) -> str:
+        return record_text(record)
 
     def refresh(self) -> None:
-        keep = self.selected()
         keep_need = self.selected_need()
-        training = self.services.training
-        self.records = training.records(self.psw_id) if self.psw_id else []
-        self.needs = training.needs(self.psw_id) if self.psw_id else []
-        self.model.set_rows([row_of(r) for r in self.records])
-        fit_to_rows(self.table)
+        self.needs = self.services.training.needs(self.psw_id) if self.psw_id else []
         self.need_model.set_rows([need_row(n) for n in self.needs])
         fit_to_rows(self.need_table)
-        ids = [r.id for r in self.records]
-        self.table.select_row(ids.index(keep.id) if keep and keep.id in ids else None)
-        need_ids = [n.id for n in self.needs]
-        self.need_table.select_row(
-            need_ids.index(keep_need.id) if keep_need and keep_need.id in need_ids else None
-        )
-        self._update()
-
-    def selected(self) -> TrainingRecord | None:
-        row = self.table.selected_row()
-        return None if row is None or row >= len(self.records) else self.records[row]
+        self.need_table.select_row(kept_row([n.id for n in self.needs], keep_need, None))
+        super().refresh()
 
     def selected_need(self) -> TrainingNeed | None:
         row = self.need_table.selected_row()
         return None if row is None or row >= len(self.needs) else self.needs[row]
 
-    def _update(self) -> None:
-        record = self.selected()
-        saved = self.psw_id is not None
-        self.empty.setVisible(not self.records)
-        self.table.setVisible(bool(self.records))
-        self.add.setEnabled(saved)
-        self.remove.setEnabled(record is not None)
-        self.details.setText(record_text(record) if record else "")
-        self.details.setVisible(record is not None)
+    def update_more(self, chosen: TrainingRecord | None) -> None:
         self.no_needs.setVisible(not self.needs)
         self.need_table.setVisible(bool(self.needs))
-        self.add_need_button.setEnabled(saved)
+        self.add_need_button.setEnabled(self.psw_id is not None)
         self.edit_need_button.setEnabled(self.selected_need() is not None)
 
     # --- actions --------------------------------------------------------------------------------
@@ -150,18 +127,13 @@ class TrainingEditor(CheckSection):
 
     def remove_selected(self) -> None:
         record = self.selected()
-        if record is None:
-            return
-        if not message_boxes.confirm(
-            self,
-            title="Remove training record",
-            text=f"Remove the record of {record.course}, done {say_date(record.done_on)}?",
-            action="Remove",
-        ):
-            return
-        self.run(
-            "Could not remove the record", lambda: self.services.training.remove_record(record.id)
-        )
+        if record is not None:
+            self.remove_after_asking(
+                "Remove training record",
+                f"Remove the record of {record.course}, done {say_date(record.done_on)}?",
+                "Could not remove the record",
+                lambda: self.services.training.remove_record(record.id),
+            )
 
     def add_need(self) -> None:
         if self.psw_id is not None:
