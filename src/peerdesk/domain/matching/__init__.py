@@ -1,0 +1,1 @@
+"""Explainable matching: profiles in, closeness per criterion, scores, reasons and why-nots out."""
