@@ -4,3 +4,4 @@ from typing import NewType
 
 PswId = NewType("PswId", int)
 TaxonomyItemId = NewType("TaxonomyItemId", int)
+PersonId = NewType("PersonId", int)

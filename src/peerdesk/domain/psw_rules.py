@@ -31,16 +31,16 @@ def check_psw(details: PswDetails, *, today: dt.date) -> list[Problem]:
     if not details.full_name.strip():
         problems.append(Problem("full_name", "Enter their full name."))
     for name, label in _SHORT_FIELDS.items():
-        problems += _too_long(name, label, getattr(details, name), SHORT_TEXT_MAX)
-    problems += _too_long("address", "Address", details.address, 1000)
-    problems += _too_long("notes", "Notes", details.notes, LONG_TEXT_MAX)
+        problems += too_long(name, label, getattr(details, name), SHORT_TEXT_MAX)
+    problems += too_long("address", "Address", details.address, 1000)
+    problems += too_long("notes", "Notes", details.notes, LONG_TEXT_MAX)
     ec = details.emergency_contact
-    problems += _too_long("emergency_contact", "Emergency contact name", ec.name, SHORT_TEXT_MAX)
-    problems += _too_long(
+    problems += too_long("emergency_contact", "Emergency contact name", ec.name, SHORT_TEXT_MAX)
+    problems += too_long(
         "emergency_contact", "Emergency contact relationship", ec.relationship, SHORT_TEXT_MAX
     )
     for item in details.lived_experience:
-        problems += _too_long("lived_experience", "A lived-experience note", item.note, 2000)
+        problems += too_long("lived_experience", "A lived-experience note", item.note, 2000)
     for text, field in ((details.email, "email"), (details.phone, "phone")):
         warning = email_warning(text) if field == "email" else phone_warning(text)
         if warning:
@@ -53,7 +53,8 @@ def check_psw(details: PswDetails, *, today: dt.date) -> list[Problem]:
     return problems
 
 
-def _too_long(field: str, label: str, text: str, limit: int) -> list[Problem]:
+def too_long(field: str, label: str, text: str, limit: int) -> list[Problem]:
+    """A blocking problem when ``text`` is over ``limit``: the limit is said, nothing is cut."""
     if len(text) <= limit:
         return []
     return [
@@ -112,7 +113,7 @@ def _list_problems(d: PswDetails) -> list[Problem]:
     for answer in d.demographics:
         if answer.question not in QUESTION_BY_KEY:
             problems.append(Problem("demographics", f"Unknown question {answer.question!r}."))
-        problems += _too_long("demographics", "An equality answer", answer.answer, SHORT_TEXT_MAX)
+        problems += too_long("demographics", "An equality answer", answer.answer, SHORT_TEXT_MAX)
     return problems
 
 

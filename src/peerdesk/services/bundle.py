@@ -12,6 +12,7 @@ from peerdesk.services.health_service import HealthService
 from peerdesk.services.induction_service import InductionService
 from peerdesk.services.interview_service import InterviewService
 from peerdesk.services.list_service import ListService
+from peerdesk.services.person_service import PersonService
 from peerdesk.services.policy_service import PolicyService
 from peerdesk.services.psw_service import PswService
 from peerdesk.services.references_service import ReferenceService
@@ -38,6 +39,7 @@ class Services:
     interviews: InterviewService
     attention: AttentionService
     consents: ConsentService
+    people: PersonService
 
     def close(self) -> None:
         self.workspace.close()
@@ -61,4 +63,5 @@ def build(workspace: Workspace, clock: Clock | None = None) -> Services:
         interviews=InterviewService(workspace, clock),
         attention=AttentionService(workspace, clock),
         consents=ConsentService(workspace, clock),
+        people=PersonService(workspace, clock),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from peerdesk.domain.ids import PswId
+from peerdesk.domain.ids import PersonId, PswId
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,8 @@ class Changes:
     anyone's readiness and due dates may have moved."""
     recruitment: frozenset[PswId] = field(default_factory=frozenset)
     """PSWs whose application support, interviews or leaving outcomes changed."""
+    people: frozenset[PersonId] = field(default_factory=frozenset)
+    """Supported people whose record, status or place on the waiting list changed."""
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -35,6 +37,7 @@ class Changes:
             checks=self.checks | other.checks,
             policies=self.policies or other.policies,
             recruitment=self.recruitment | other.recruitment,
+            people=self.people | other.people,
         )
 
     @property
@@ -47,4 +50,5 @@ class Changes:
             or self.checks
             or self.policies
             or self.recruitment
+            or self.people
         )
