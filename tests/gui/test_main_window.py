@@ -89,10 +89,15 @@ def test_navigation_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
     window.navigation.setFocus()
     qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
     assert window.pages.currentWidget() is window.psw_page
+    assert titles[2] == "People"
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
+    assert window.pages.currentWidget() is window.people_page
     if "Lists" in titles:
         qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
         assert window.pages.currentIndex() == titles.index("Lists")
         qtbot.keyClick(window.navigation, Qt.Key.Key_Up)
+    assert window.pages.currentWidget() is window.people_page
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Up)
     assert window.pages.currentWidget() is window.psw_page
 
 

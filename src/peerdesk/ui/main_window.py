@@ -23,6 +23,7 @@ from peerdesk.ui import message_boxes
 from peerdesk.ui.attention_targets import attention_target
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.needs_attention_page import NeedsAttentionPage
+from peerdesk.ui.people_page import PeoplePage
 from peerdesk.ui.psw_page import PswPage
 from peerdesk.ui.settings_page import SettingsPage
 
@@ -79,6 +80,8 @@ class MainWindow(QMainWindow):
         self._add_page("Needs attention", self.attention_page)  # home: shown after unlocking
         self.psw_page = PswPage(services, self.bus, self.undo_stack)
         self._add_page("Peer workers", self.psw_page)
+        self.people_page = PeoplePage(services, self.bus)
+        self._add_page("People", self.people_page)
         lists_page = self._lists_page()
         if lists_page is not None:
             self._add_page("Lists", lists_page)
@@ -210,7 +213,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask about unsaved edits: Save, Don't save, or Keep editing (cancels closing)."""
-        if self.psw_page.confirm_leave():
+        if self.psw_page.confirm_leave() and self.people_page.confirm_leave():
             event.accept()
         else:
             event.ignore()
