@@ -96,7 +96,7 @@ class PersonForm(QWidget):
         self.tabs.setAccessibleName("Sections")
         self.tabs.tabBar().setAccessibleName("Sections of the record")
         self.tabs.addTab(scrolled(self.referral), "&Referral")
-        self.tabs.addTab(scrolled(wishes), "W&ishes")
+        self.tabs.addTab(scrolled(wishes), "Wishes")
         self.tabs.addTab(times, "A&vailability")
 
         self.save_action = QAction("&Save", self)
