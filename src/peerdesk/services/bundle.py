@@ -12,6 +12,7 @@ from peerdesk.services.health_service import HealthService
 from peerdesk.services.induction_service import InductionService
 from peerdesk.services.interview_service import InterviewService
 from peerdesk.services.list_service import ListService
+from peerdesk.services.match_service import MatchService
 from peerdesk.services.person_service import PersonService
 from peerdesk.services.policy_service import PolicyService
 from peerdesk.services.psw_service import PswService
@@ -40,6 +41,7 @@ class Services:
     attention: AttentionService
     consents: ConsentService
     people: PersonService
+    matches: MatchService
 
     def close(self) -> None:
         self.workspace.close()
@@ -64,4 +66,5 @@ def build(workspace: Workspace, clock: Clock | None = None) -> Services:
         attention=AttentionService(workspace, clock),
         consents=ConsentService(workspace, clock),
         people=PersonService(workspace, clock),
+        matches=MatchService(workspace, clock),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from peerdesk.domain.contacts import MatchId
 from peerdesk.domain.ids import PersonId, PswId
 
 
@@ -27,6 +28,8 @@ class Changes:
     """PSWs whose application support, interviews or leaving outcomes changed."""
     people: frozenset[PersonId] = field(default_factory=frozenset)
     """Supported people whose record, status or place on the waiting list changed."""
+    matches: frozenset[MatchId] = field(default_factory=frozenset)
+    """Matches that took a step or had a contact logged (PSWs' places left may have moved)."""
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -38,6 +41,7 @@ class Changes:
             policies=self.policies or other.policies,
             recruitment=self.recruitment | other.recruitment,
             people=self.people | other.people,
+            matches=self.matches | other.matches,
         )
 
     @property
@@ -51,4 +55,5 @@ class Changes:
             or self.policies
             or self.recruitment
             or self.people
+            or self.matches
         )

@@ -186,5 +186,6 @@ class PswStatusChange(Base):
 # Imported last so Base.metadata (and so Alembic and the migration tests) sees every table.
 from peerdesk.storage import check_models as _check_models  # noqa: E402, F401
 from peerdesk.storage import consent_models as _consent_models  # noqa: E402, F401
+from peerdesk.storage import match_models as _match_models  # noqa: E402, F401
 from peerdesk.storage import person_models as _person_models  # noqa: E402, F401
 from peerdesk.storage import recruitment_models as _recruitment_models  # noqa: E402, F401
