@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,16 +22,15 @@ from PySide6.QtWidgets import (
 
 from peerdesk.domain.errors import NotFound
 from peerdesk.domain.ids import PersonId
-from peerdesk.domain.person import PersonQuery, PersonStatus
+from peerdesk.domain.person import Person, PersonQuery, PersonStatus
 from peerdesk.domain.taxonomy import ListKind
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
-from peerdesk.ui import message_boxes
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.form_fields import compact
-from peerdesk.ui.message_boxes import UnsavedChoice
 from peerdesk.ui.people_table_model import COLUMNS, PeopleTableModel
 from peerdesk.ui.person_form import PersonForm
+from peerdesk.ui.record_list_page import RecordListPage
 
 SEARCH_DELAY_MS = 150
 ALL = "All"
@@ -47,7 +46,7 @@ def _filter(name: str, chars: int = 10) -> QComboBox:
     return combo
 
 
-class PeoplePage(QWidget):
+class PeoplePage(RecordListPage, QWidget):
     """Supported people by wait (on-hold time not counted); the selected one's form beside it."""
 
     def __init__(self, services: Services, bus: ChangeBus, parent: QWidget | None = None) -> None:
@@ -205,70 +204,16 @@ class PeoplePage(QWidget):
         self.count.setText(count_text(self.model.rowCount()))
         self._select(self.form.current_id())
 
-    # --- selection and the unsaved-changes guard ---------------------------------------------
+    # --- selection and the unsaved-changes guard (shared: RecordListPage) ---------------------
 
-    def confirm_leave(self) -> bool:
-        if not self.form.is_dirty():
-            return True
-        current = self.form.current()
-        name = self.form.details().display_name() or (
-            current.details.display_name() if current else ""
-        )
-        choice = message_boxes.ask_unsaved(self, name)
-        if choice is UnsavedChoice.SAVE:
-            return self.form.save()
-        if choice is UnsavedChoice.DISCARD:
-            self.form.load(self.form.current())
-            return True
-        return False
+    def _fetch(self, record_id: PersonId) -> Person:
+        return self.services.people.get(record_id)
 
     def new_person(self) -> None:
-        if not self.confirm_leave():
-            return
-        self.form.load(None)
-        self._select(None)
-        self.form.focus_first_field()
+        self.new_record()
 
     def open_person(self, person_id: PersonId) -> bool:
-        if person_id == self.form.current_id():
-            self._select(person_id)
-            return True
-        if not self.confirm_leave():
-            self._select(self.form.current_id())
-            return False
-        try:
-            self.form.load(self.services.people.get(person_id))
-        except NotFound:
-            self.model.requery()
-            return False
-        self._select(person_id)
-        return True
-
-    def _on_selection_changed(self) -> None:
-        if self._syncing:
-            return
-        rows = self.table.selectionModel().selectedRows()
-        person_id = self.model.id_at(rows[0].row()) if rows else None
-        if person_id is not None:
-            self.open_person(person_id)
-
-    def _select(self, person_id: PersonId | None) -> None:
-        row = self.model.row_of(person_id)
-        selection = self.table.selectionModel()
-        self._syncing = True
-        try:
-            if row is None:
-                selection.clearSelection()
-            else:
-                index = self.model.index(row, 0)
-                selection.setCurrentIndex(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                self.table.scrollTo(index)
-        finally:
-            self._syncing = False
+        return self.open_record(person_id)
 
     # --- keeping up with changes ---------------------------------------------------------------
 

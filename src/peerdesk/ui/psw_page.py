@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextlib import suppress
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,16 +24,16 @@ from PySide6.QtWidgets import (
 from peerdesk.domain.errors import NotFound, PeerDeskError
 from peerdesk.domain.ids import PswId
 from peerdesk.domain.journey import JourneyStatus
-from peerdesk.domain.psw import PswQuery
+from peerdesk.domain.psw import Psw, PswQuery
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.ui import message_boxes
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.form_fields import compact
-from peerdesk.ui.message_boxes import UnsavedChoice
 from peerdesk.ui.psw_commands import CommandContext, PswCommand
 from peerdesk.ui.psw_form import PswForm
 from peerdesk.ui.psw_table_model import COLUMNS, PswTableModel, sort_column
+from peerdesk.ui.record_list_page import RecordListPage
 
 SEARCH_DELAY_MS = 150
 ALL_CURRENT = "All current"
@@ -46,7 +46,7 @@ def count_text(count: int, *, archived: bool) -> str:
     return f"{count:,} {'archived ' if archived else ''}{noun}"
 
 
-class PswPage(QWidget):
+class PswPage(RecordListPage, QWidget):
     """A table of PSWs (searched, filtered and sorted in SQL); the selected one's form beside it."""
 
     def __init__(
@@ -189,77 +189,20 @@ class PswPage(QWidget):
             width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
             self.table.setColumnWidth(column, width + metrics.averageCharWidth() * 3)
 
-    # --- selection and the unsaved-changes guard ---------------------------------------------
+    # --- selection and the unsaved-changes guard (shared: RecordListPage) ---------------------
 
-    def confirm_leave(self) -> bool:
-        """True when the form may show something else: nothing unsaved, saved, or thrown away."""
-        if not self.form.is_dirty():
-            return True
-        current = self.form.current()
-        name = self.form.details().display_name() or (
-            current.details.display_name() if current else ""
-        )
-        choice = message_boxes.ask_unsaved(self, name)
-        if choice is UnsavedChoice.SAVE:
-            return self.form.save()
-        if choice is UnsavedChoice.DISCARD:
-            self.form.load(self.form.current())
-            return True
-        return False
+    def _fetch(self, record_id: PswId) -> Psw:
+        return self.services.psws.get(record_id)
+
+    def _after_select(self) -> None:
+        self._sized = False
 
     def new_psw(self) -> None:
-        if not self.confirm_leave():
-            return
-        self.form.load(None)
-        self._select(None)
-        self.form.focus_first_field()
+        self.new_record()
 
     def open_psw(self, psw_id: PswId) -> bool:
         """Show ``psw_id`` in the form (asking about unsaved edits first)."""
-        if psw_id == self.form.current_id():
-            self._select(psw_id)
-            return True
-        if not self.confirm_leave():
-            self._select(self.form.current_id())
-            return False
-        try:
-            self.form.load(self.services.psws.get(psw_id))
-        except NotFound:
-            self.model.requery()
-            return False
-        self._select(psw_id)
-        return True
-
-    def _on_selection_changed(self) -> None:
-        if self._syncing:
-            return
-        rows = self.table.selectionModel().selectedRows()
-        psw_id = self.model.id_at(rows[0].row()) if rows else None
-        if psw_id is not None:
-            self.open_psw(psw_id)
-
-    def _select(self, psw_id: PswId | None) -> None:
-        """Put the table's selection on ``psw_id`` (or nowhere) without asking anything."""
-        row = self.model.row_of(psw_id)
-        selection = self.table.selectionModel()
-        self._syncing = True
-        try:
-            if row is None:
-                selection.clearSelection()
-                selection.setCurrentIndex(
-                    self.model.index(-1, -1), QItemSelectionModel.SelectionFlag.NoUpdate
-                )
-            else:
-                index = self.model.index(row, 0)
-                selection.setCurrentIndex(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                self.table.scrollTo(index)
-        finally:
-            self._syncing = False
-        self._sized = False
+        return self.open_record(psw_id)
 
     # --- keeping up with changes -----------------------------------------------------------
 
