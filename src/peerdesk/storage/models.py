@@ -187,5 +187,9 @@ class PswStatusChange(Base):
 from peerdesk.storage import check_models as _check_models  # noqa: E402, F401
 from peerdesk.storage import consent_models as _consent_models  # noqa: E402, F401
 from peerdesk.storage import match_models as _match_models  # noqa: E402, F401
+from peerdesk.storage import outcome_models as _outcome_models  # noqa: E402, F401
 from peerdesk.storage import person_models as _person_models  # noqa: E402, F401
+from peerdesk.storage import plan_models as _plan_models  # noqa: E402, F401
+from peerdesk.storage import protection_models as _protection_models  # noqa: E402, F401
 from peerdesk.storage import recruitment_models as _recruitment_models  # noqa: E402, F401
+from peerdesk.storage import team_models as _team_models  # noqa: E402, F401

@@ -38,6 +38,10 @@ class PersonRowModel(Base):
     risk_notes: Mapped[str] = mapped_column(Text, default="")
     team: Mapped[str] = mapped_column(String(200), default="")
     team_key: Mapped[str] = mapped_column(String(400), default="")
+    linked_psw_id: Mapped[int | None] = mapped_column(
+        ForeignKey("psw.id", ondelete="SET NULL"), index=True
+    )
+    """Set when this person is also one of the organisation's PSWs: both records are protected."""
     status: Mapped[str] = mapped_column(String(20))
     status_since: Mapped[dt.date] = mapped_column(Date)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
@@ -57,6 +61,9 @@ class PersonRowModel(Base):
     availability: Mapped[list[PersonAvailability]] = relationship(cascade="all, delete-orphan")
     history: Mapped[list[PersonStatusChangeRow]] = relationship(
         cascade="all, delete-orphan", order_by="PersonStatusChangeRow.id"
+    )
+    share_consents: Mapped[list[PersonShareConsentRow]] = relationship(
+        cascade="all, delete-orphan", order_by="PersonShareConsentRow.id"
     )
 
 
@@ -126,3 +133,20 @@ class PersonStatusChangeRow(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
     recorded_by: Mapped[str] = mapped_column(String(200), default="Coordinator")
+
+
+class PersonShareConsentRow(Base):
+    """The person's consent to share their details with a PSW: a ledger, newest entry last.
+
+    An entry is given on a date and may later be withdrawn; it is never edited otherwise.
+    """
+
+    __tablename__ = "person_share_consent"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    given_on: Mapped[dt.date] = mapped_column(Date)
+    how: Mapped[str] = mapped_column(String(40))
+    note: Mapped[str] = mapped_column(Text, default="")
+    withdrawn_on: Mapped[dt.date | None] = mapped_column(Date)
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    recorded_by: Mapped[str] = mapped_column(String(200))

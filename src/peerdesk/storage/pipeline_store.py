@@ -56,9 +56,7 @@ def leaving_for(s: Session, psw_id: PswId) -> list[LeavingRecord]:
     ]
 
 
-def stalled_psws(
-    s: Session, today: dt.date, targets: dict[JourneyStatus, int]
-) -> list[StalledPsw]:
+def stalled_psws(s: Session, today: dt.date, targets: dict[JourneyStatus, int]) -> list[StalledPsw]:
     """Unarchived applicants past their stage's target, longest stalled first.
 
     One OR of (status, cutoff) pairs, so SQLite walks ``ix_psw_archived_status`` per stage.
