@@ -13,6 +13,7 @@ from peerdesk.services.induction_service import InductionService
 from peerdesk.services.interview_service import InterviewService
 from peerdesk.services.list_service import ListService
 from peerdesk.services.match_service import MatchService
+from peerdesk.services.matching_settings import MatchingSettings
 from peerdesk.services.person_service import PersonService
 from peerdesk.services.policy_service import PolicyService
 from peerdesk.services.psw_service import PswService
@@ -42,6 +43,7 @@ class Services:
     consents: ConsentService
     people: PersonService
     matches: MatchService
+    matching_settings: MatchingSettings
 
     def close(self) -> None:
         self.workspace.close()
@@ -67,4 +69,5 @@ def build(workspace: Workspace, clock: Clock | None = None) -> Services:
         consents=ConsentService(workspace, clock),
         people=PersonService(workspace, clock),
         matches=MatchService(workspace, clock),
+        matching_settings=MatchingSettings(workspace),
     )

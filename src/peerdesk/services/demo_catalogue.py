@@ -22,8 +22,13 @@ DEMO_COURSES: tuple[tuple[str, str, str, float, int | None], ...] = (
     ("Code of conduct and ethics", "Code of conduct essentials", "Council e-learning", 1.0, 36),
     ("Team working", "Working as a peer team", "In house", 2.0, None),
     ("Team working", "Reflective practice groups", "NHS trust peer team", 2.0, None),
-    ("Telling your own story safely", "Sharing your story with purpose", "Recovery College",
-     4.0, None),
+    (
+        "Telling your own story safely",
+        "Sharing your story with purpose",
+        "Recovery College",
+        4.0,
+        None,
+    ),
     ("Telling your own story safely", "Intentional peer support: story", "In house", 3.0, None),
     ("Safeguarding adults", "Safeguarding adults level 2", "Council", 3.0, 24),
     ("Safeguarding adults", "Safeguarding adults e-learning", "Council e-learning", 1.5, 24),
@@ -32,8 +37,13 @@ DEMO_COURSES: tuple[tuple[str, str, str, float, int | None], ...] = (
     ("Safeguarding children", "Think family: children and carers", "Council", 3.0, 36),
     ("Data protection", "Data protection and confidentiality", "Council e-learning", 1.0, 12),
     ("Data protection", "UK GDPR for volunteers", "In house", 1.5, 12),
-    ("Suicide and self-harm awareness", "Zero Suicide Alliance awareness", "ZSA e-learning",
-     0.5, 36),
+    (
+        "Suicide and self-harm awareness",
+        "Zero Suicide Alliance awareness",
+        "ZSA e-learning",
+        0.5,
+        36,
+    ),
     ("Suicide and self-harm awareness", "Suicide first aid", "Council", 6.0, 36),
     ("Lone working", "Lone working and personal safety", "In house", 1.5, 36),
     ("Lone working", "Personal safety on visits", "Council", 2.0, 36),
@@ -91,15 +101,62 @@ DISCLOSURE_NOTES = (
     "Public order caution, 2011; discussed with the applicant.",
 )
 
-REFEREE_FIRST = ("Helen", "Mark", "Sunita", "Gareth", "Olivia", "Kwame", "Fiona", "Declan",
-                 "Ruth", "Ahmed", "Lucy", "Martin", "Nadia", "Owen", "Sian", "Victor")
-REFEREE_LAST = ("Armstrong", "Begum", "Clarke", "Doyle", "Evans", "Fletcher", "Gill",
-                "Hartley", "Iqbal", "Jones", "Khan", "Lewis", "Morris", "Nolan", "Price",
-                "Roberts", "Shaw", "Taylor", "Walsh", "Young")
-EMPLOYER_ROLES = ("line manager", "team leader", "volunteer coordinator", "store manager",
-                  "shift supervisor", "head of department")
-CHARACTER_ROLES = ("tutor at the Recovery College", "church minister", "family friend",
-                   "community group leader", "former teacher", "sports club coach")
+REFEREE_FIRST = (
+    "Helen",
+    "Mark",
+    "Sunita",
+    "Gareth",
+    "Olivia",
+    "Kwame",
+    "Fiona",
+    "Declan",
+    "Ruth",
+    "Ahmed",
+    "Lucy",
+    "Martin",
+    "Nadia",
+    "Owen",
+    "Sian",
+    "Victor",
+)
+REFEREE_LAST = (
+    "Armstrong",
+    "Begum",
+    "Clarke",
+    "Doyle",
+    "Evans",
+    "Fletcher",
+    "Gill",
+    "Hartley",
+    "Iqbal",
+    "Jones",
+    "Khan",
+    "Lewis",
+    "Morris",
+    "Nolan",
+    "Price",
+    "Roberts",
+    "Shaw",
+    "Taylor",
+    "Walsh",
+    "Young",
+)
+EMPLOYER_ROLES = (
+    "line manager",
+    "team leader",
+    "volunteer coordinator",
+    "store manager",
+    "shift supervisor",
+    "head of department",
+)
+CHARACTER_ROLES = (
+    "tutor at the Recovery College",
+    "church minister",
+    "family friend",
+    "community group leader",
+    "former teacher",
+    "sports club coach",
+)
 
 # (category, what) pairs that DOMAIN.md's examples suggest.
 ADJUSTMENTS: tuple[tuple[str, str], ...] = (

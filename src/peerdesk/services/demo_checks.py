@@ -171,8 +171,9 @@ class CheckGenerator:
         rng = self._rng
         requested = base.requested_on
         if done_by is not None:  # checks finished: both came back satisfactory by then
-            received = self._day(min(requested + 3 * _DAY, done_by), min(requested + 25 * _DAY,
-                                                                        done_by))
+            received = self._day(
+                min(requested + 3 * _DAY, done_by), min(requested + 25 * _DAY, done_by)
+            )
         else:
             age = (asof - requested).days
             chance = 0.0 if age < 4 else 0.4 if age < 14 else 0.75 if age < 30 else 0.9

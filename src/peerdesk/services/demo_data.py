@@ -52,13 +52,38 @@ _AREA_POSTCODES = {
 _TOWNS = {"Liverpool city centre": "Liverpool", "Widnes and Runcorn": "Widnes"}
 _ANY_DISTRICT = tuple(d for districts in _AREA_POSTCODES.values() for d in districts)
 _INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"  # the letters Royal Mail uses in the inward code
-_STREETS = ("Church", "Mill", "Station", "Park", "Victoria", "Albert", "Chapel", "Hawthorn",
-            "Beech", "Orchard", "Rosemary", "Canal", "Derby", "Grange", "Elm", "Wellington")
+_STREETS = (
+    "Church",
+    "Mill",
+    "Station",
+    "Park",
+    "Victoria",
+    "Albert",
+    "Chapel",
+    "Hawthorn",
+    "Beech",
+    "Orchard",
+    "Rosemary",
+    "Canal",
+    "Derby",
+    "Grange",
+    "Elm",
+    "Wellington",
+)
 _STREET_KINDS = ("Road", "Street", "Lane", "Avenue", "Close", "Drive", "Grove", "Terrace", "Way")
 # Ofcom's numbers reserved for drama: they will never ring anyone (three digits follow each).
 _LANDLINES = ("0151 496 0", "0161 496 0", "01632 960", "029 2018 0", "0113 496 0")
-_RELATIVES = (("Mother", "f"), ("Father", "m"), ("Sister", "f"), ("Brother", "m"),
-              ("Daughter", "f"), ("Son", "m"), ("Aunt", "f"), ("Wife", "f"), ("Husband", "m"))
+_RELATIVES = (
+    ("Mother", "f"),
+    ("Father", "m"),
+    ("Sister", "f"),
+    ("Brother", "m"),
+    ("Daughter", "f"),
+    ("Son", "m"),
+    ("Aunt", "f"),
+    ("Wife", "f"),
+    ("Husband", "m"),
+)
 _OTHERS = ("Partner", "Friend", "Neighbour", "Housemate")
 _NOTES = (
     "Met at the Recovery College open day.",
@@ -149,8 +174,15 @@ def _psw(rng: random.Random, lists: _Lists, now: dt.datetime) -> DemoPsw:
         notes=" ".join(rng.sample(_NOTES, rng.choice((0, 1, 1, 2)))),
     )
     history = journey.history
-    return DemoPsw(details, status, journey.since, history, journey.archived,
-                   history[0].recorded_at, history[-1].recorded_at)
+    return DemoPsw(
+        details,
+        status,
+        journey.since,
+        history,
+        journey.archived,
+        history[0].recorded_at,
+        history[-1].recorded_at,
+    )
 
 
 def _pronouns(rng: random.Random, gender: str, *, non_binary: bool) -> str:
@@ -172,8 +204,15 @@ def _email(rng: random.Random, words: tuple[str, ...]) -> str:
     if rng.random() < 0.05 or not words:
         return ""
     first, last = words[0], words[-1]
-    local = rng.choice((f"{first}.{last}", f"{first}{last}{rng.randrange(10, 99)}",
-                        f"{first[0]}.{last}", f"{first}_{last}", f"{first}{rng.randrange(1, 9)}"))
+    local = rng.choice(
+        (
+            f"{first}.{last}",
+            f"{first}{last}{rng.randrange(10, 99)}",
+            f"{first[0]}.{last}",
+            f"{first}_{last}",
+            f"{first}{rng.randrange(1, 9)}",
+        )
+    )
     return f"{local}@example.org"
 
 
@@ -302,8 +341,14 @@ def _age(dob: dt.date | None, now: dt.datetime) -> int | None:
 
 
 def _age_band(age: int) -> str:
-    for top, band in ((24, "16–24"), (34, "25–34"), (44, "35–44"), (54, "45–54"),
-                      (64, "55–64"), (74, "65–74")):
+    for top, band in (
+        (24, "16–24"),
+        (34, "25–34"),
+        (44, "35–44"),
+        (54, "45–54"),
+        (64, "55–64"),
+        (74, "65–74"),
+    ):
         if age <= top:
             return band
     return "75 and over"

@@ -121,14 +121,10 @@ def _pending(rng: random.Random, plan: DbsPlan, staff: str) -> tuple[DemoDbs, ..
     )
     roll = rng.random()
     if roll < 0.45:
-        cleared = replace(
-            base, decision=DbsDecision.CLEARED, decided_on=seen, decided_by=staff
-        )
+        cleared = replace(base, decision=DbsDecision.CLEARED, decided_on=seen, decided_by=staff)
         return (DemoDbs(cleared),)
     if roll < 0.53:  # something was disclosed: a risk assessment is, or will be, needed
-        disclosed = replace(
-            base, disclosure=True, disclosure_note=rng.choice(cat.DISCLOSURE_NOTES)
-        )
+        disclosed = replace(base, disclosure=True, disclosure_note=rng.choice(cat.DISCLOSURE_NOTES))
         assessments: tuple[RiskAssessment, ...] = ()
         if rng.random() < 0.5:
             assessments = (

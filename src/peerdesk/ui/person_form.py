@@ -33,6 +33,7 @@ from peerdesk.ui.language_editor import LanguageEditor
 from peerdesk.ui.person_referral_editor import ReferralEditor
 from peerdesk.ui.person_status_dialog import PersonStatusDialog
 from peerdesk.ui.person_wishes import ExperienceWishEditor, IdentityPreferenceEditor
+from peerdesk.ui.record_tab import PersonRecordTab, as_widget
 
 
 def scrolled(inner: QWidget) -> QScrollArea:
@@ -98,6 +99,7 @@ class PersonForm(QWidget):
         self.tabs.addTab(scrolled(self.referral), "&Referral")
         self.tabs.addTab(scrolled(wishes), "Wishes")
         self.tabs.addTab(times, "A&vailability")
+        self._record_tabs: list[PersonRecordTab] = []
 
         self.save_action = QAction("&Save", self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
@@ -148,6 +150,14 @@ class PersonForm(QWidget):
         self._person = person
         self._loaded = person.details if person else self._blank()
         self._show(self._loaded)
+        for tab in self._record_tabs:
+            tab.show_person(person.id if person else None)
+
+    def add_record_tab(self, tab: PersonRecordTab, title: str) -> None:
+        """Add a tab that shows more of the saved record (it is told which person on each load)."""
+        self.tabs.addTab(as_widget(tab), title)
+        self._record_tabs.append(tab)
+        tab.show_person(self.current_id())
 
     def _show(self, d: PersonDetails) -> None:
         self._loading = True

@@ -40,6 +40,7 @@ from peerdesk.ui.psw_commands import (
 )
 from peerdesk.ui.psw_form_contact import ContactEditor
 from peerdesk.ui.psw_table_model import format_date
+from peerdesk.ui.record_tab import PswRecordTab, as_widget
 from peerdesk.ui.recruitment_tab import RecruitmentTab
 from peerdesk.ui.status_change import ask_status_change
 
@@ -75,6 +76,7 @@ class PswForm(QWidget):
         self.journey.use_services(self.services)
         self.checks = ChecksTab(self.services, context.bus)
         self.recruitment = RecruitmentTab(self.services, context.bus)
+        self._record_tabs: list[PswRecordTab] = []
 
         self.title = QLabel()
         title_font = QFont(self.title.font())
@@ -206,8 +208,17 @@ class PswForm(QWidget):
         self._show_problems = psw is not None
         self.checks.show_psw(psw.id if psw else None)
         self.recruitment.show_psw(psw.id if psw else None)
+        for tab in self._record_tabs:
+            tab.show_psw(psw.id if psw else None)
         self._show_record()
         self.validate_now()
+
+    def add_record_tab(self, tab: PswRecordTab, title: str) -> None:
+        """Add a tab that shows more of the saved record (it is told which PSW on each load)."""
+        self.tabs.addTab(as_widget(tab), title)
+        self._tab_titles.append(title)
+        self._record_tabs.append(tab)
+        tab.show_psw(self._psw.id if self._psw else None)
 
     def record_changed(self, psw: Psw) -> None:
         """The shown record changed in the vault: reload, or keep typed edits on the new version."""
