@@ -73,8 +73,18 @@ def demo_vault(work: Path, psws: int, *, strong_kdf: bool = False) -> Path:
         extra["PEERDESK_INSECURE_FAST_KDF"] = "1"
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "peerdesk", "demo", "--psws", str(psws), "--seed", str(SEED),
-         "--data-dir", str(folder)],
+        [
+            sys.executable,
+            "-m",
+            "peerdesk",
+            "demo",
+            "--psws",
+            str(psws),
+            "--seed",
+            str(SEED),
+            "--data-dir",
+            str(folder),
+        ],
         env=env(**extra),
         capture_output=True,
         text=True,
@@ -93,8 +103,9 @@ def timed(fn: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
-def median_of(runs: int, fn: Callable[[], object], *, before: Callable[[], object] | None = None
-              ) -> float:
+def median_of(
+    runs: int, fn: Callable[[], object], *, before: Callable[[], object] | None = None
+) -> float:
     """Median seconds of ``runs`` calls of ``fn``; ``before`` runs untimed ahead of each."""
     times = []
     for _ in range(runs):
@@ -147,8 +158,9 @@ def print_table(title: str, figures: Sequence[Figure]) -> bool:
         ratio = f"{f.value / f.floor:.1f}x" if f.value and f.floor else ""
         verdict = {True: "ok", False: "MISSED", None: ""}[f.met]
         target = f"≤ {f.shown(f.target)}" if f.target is not None else ""
-        rows.append((f.name, f.shown(f.value), f.shown(f.floor) if f.floor else "", ratio, target,
-                     verdict))
+        rows.append(
+            (f.name, f.shown(f.value), f.shown(f.floor) if f.floor else "", ratio, target, verdict)
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     print(f"\n{title}")
     for i, row in enumerate(rows):

@@ -133,8 +133,10 @@ def main() -> int:
     rows = {r.rows for r in app_runs}
     alembic = {r.alembic for r in app_runs}
     alembic_text = ", ".join(sorted("n/a" if a is None else str(a) for a in alembic))
-    print(f"  ratio to floor: {app_wall / floor_wall:.2f}x   rows in table: {rows}   "
-          f"alembic imported at start: {alembic_text}")
+    print(
+        f"  ratio to floor: {app_wall / floor_wall:.2f}x   rows in table: {rows}   "
+        f"alembic imported at start: {alembic_text}"
+    )
     top, seen = import_times("peerdesk.app")
     print("\nSlowest imports of peerdesk.app (cumulative)")
     for micros, name in top:

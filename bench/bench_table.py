@@ -65,8 +65,7 @@ class RawFloor:
         direction = " DESC" if query.descending else ""
         order = ", ".join(part + direction for part in _ORDER[query.sort].split(", "))
         sql = (
-            "SELECT p.id FROM psw p LEFT JOIN list_item a ON a.id = p.area_id "
-            "WHERE p.archived = 0"
+            "SELECT p.id FROM psw p LEFT JOIN list_item a ON a.id = p.area_id WHERE p.archived = 0"
         )
         params: list[str] = []
         if fold(query.text):
@@ -134,10 +133,16 @@ class Bench:
         rows = len(self.table.ids())
         return [
             # Painting is part of every figure below; this shows how much of each it is.
-            Figure("floor: repaint alone (view.grab(), nothing changed)",
-                   median_of(self.runs, self.table.view.grab)),
-            Figure(f"open: model + first paint ({rows:,} rows)", opened,
-                   target=TARGET_SECONDS, floor=self.floor_of(base)),
+            Figure(
+                "floor: repaint alone (view.grab(), nothing changed)",
+                median_of(self.runs, self.table.view.grab),
+            ),
+            Figure(
+                f"open: model + first paint ({rows:,} rows)",
+                opened,
+                target=TARGET_SECONDS,
+                floor=self.floor_of(base),
+            ),
         ]
 
     def sorting(self) -> list[Figure]:
@@ -147,12 +152,21 @@ class Bench:
                 descending = order == Qt.SortOrder.DescendingOrder
                 query = PswQuery(sort=sort, descending=descending)
                 away = PswQuery(sort=PswSort.UPDATED if sort is PswSort.NAME else PswSort.NAME)
-                value = median_of(self.runs, partial(self.table.sort, column, order),
-                                  before=partial(self.table.run, away))
+                value = median_of(
+                    self.runs,
+                    partial(self.table.sort, column, order),
+                    before=partial(self.table.run, away),
+                )
                 assert self.table.ids() == self.floor.ids(query), f"sort by {label} disagrees"
                 arrow = "▼" if descending else "▲"
-                figures.append(Figure(f"sort by {label} {arrow}", value,
-                                      target=TARGET_SECONDS, floor=self.floor_of(query)))
+                figures.append(
+                    Figure(
+                        f"sort by {label} {arrow}",
+                        value,
+                        target=TARGET_SECONDS,
+                        floor=self.floor_of(query),
+                    )
+                )
         return figures
 
     def filtering(self) -> list[Figure]:
@@ -165,15 +179,23 @@ class Bench:
             )
             assert self.table.ids() == self.floor.ids(keystrokes[-1]), f"{text!r} disagrees"
             found = len(self.table.ids())
-            figures.append(Figure(f'filter: type "{text}" (slowest keystroke; {found:,} rows)',
-                                  worst, target=TARGET_SECONDS,
-                                  floor=self.floor_of(keystrokes[-1])))
+            figures.append(
+                Figure(
+                    f'filter: type "{text}" (slowest keystroke; {found:,} rows)',
+                    worst,
+                    target=TARGET_SECONDS,
+                    floor=self.floor_of(keystrokes[-1]),
+                )
+            )
         return figures
 
     def scrolling(self) -> list[Figure]:
         self.table.run(PswQuery())
-        value = median_of(self.runs, partial(self.table.scroll, to_end=True),
-                          before=partial(self.table.scroll, to_end=False))
+        value = median_of(
+            self.runs,
+            partial(self.table.scroll, to_end=True),
+            before=partial(self.table.scroll, to_end=False),
+        )
         return [Figure("scroll to the last row + paint", value, target=TARGET_SECONDS)]
 
 
@@ -189,8 +211,11 @@ def main() -> int:
     figures += bench.sorting() + bench.filtering() + bench.scrolling()
     rss_target = TARGET_RSS_MB if s.psws <= 10_000 else None
     figures.append(Figure("memory (VmRSS) after opening", rss, target=rss_target, unit="MB"))
-    ok = print_table(f"Peer workers table, {s.psws:,} PSWs, median of {s.runs} "
-                     f"(target ≤ {TARGET_SECONDS * 1000:.0f} ms each)", figures)
+    ok = print_table(
+        f"Peer workers table, {s.psws:,} PSWs, median of {s.runs} "
+        f"(target ≤ {TARGET_SECONDS * 1000:.0f} ms each)",
+        figures,
+    )
     services.close()
     return 0 if ok or s.quick else 1
 

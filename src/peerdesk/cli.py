@@ -5,9 +5,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from peerdesk import __version__
+
+if TYPE_CHECKING:
+    from peerdesk.storage.workspace import Workspace
+
+T = TypeVar("T")
 
 ENV_PASSPHRASE = "PEERDESK_PASSPHRASE"
 ENV_INSECURE_FAST_KDF = "PEERDESK_INSECURE_FAST_KDF"
@@ -53,14 +59,27 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--psws", type=_count, default=200, metavar="N", help="how many peer support workers (200)"
     )
+    demo.add_argument(
+        "--people",
+        type=_count,
+        default=0,
+        metavar="N",
+        help="how many supported people (0): about a third waiting, a few on hold or closed, "
+        "the rest matched with peer workers (as far as their places allow) with dated steps, "
+        "consent to share and contact logs; with people, a few teams of peers too",
+    )
     demo.add_argument("--seed", type=int, default=2026, help="random seed, for repeatable data")
     _data_dir_option(demo, default=argparse.SUPPRESS)
     due = commands.add_parser(
         "due",
-        help="list checks, training and other dated items overdue or due soon",
+        help="list checks, training, waits, matches and other items overdue or due soon",
         description="List what Needs attention shows, most pressing first: checks and training\n"
         "overdue, in grace or due within DAYS; references awaited over 14 days; stalled\n"
-        "applicants; adjustment reviews; active peer workers not cleared.\n"
+        "applicants; adjustment reviews; active peer workers not cleared; supported\n"
+        "people waiting over 6 weeks (time on hold not counted); matches proposed over\n"
+        "14 days ago and not yet introduced; active matches with no contact for 30 days.\n"
+        "Those last three are listed once due, whatever DAYS is, and leave out protected\n"
+        "records.\n"
         f"The vault is unlocked with ${ENV_PASSPHRASE}, which must be set.",
         epilog="exit codes:\n  0 listed   1 the vault could not be opened or read (the message "
         "says why)   2 the command was mistyped",
@@ -78,10 +97,76 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("text", "csv", "json"),
         default="text",
         help="text to read (default); csv (a header row, ISO dates, safe to open in a "
-        "spreadsheet) or json: subject_kind, subject_id, name, item, status, due_on, days",
+        "spreadsheet) or json: subject_kind ('psw' for a peer worker, 'person' for a "
+        "supported person), subject_id, name, item, status, due_on, days",
     )
     _data_dir_option(due, default=argparse.SUPPRESS)
+    _match_commands(commands)
     return parser
+
+
+MATCH_EXIT_CODES = (
+    "exit codes:\n  0 listed   1 the vault could not be opened or read (the message says why)\n"
+    "  2 the command was mistyped, or there is no supported person with that id"
+)
+
+
+def _match_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    match = commands.add_parser(
+        "match",
+        help="suggest peer workers for a supported person, or plan matches for everyone waiting",
+        description="Matching without the window. Nothing is saved: propose matches in PeerDesk.\n"
+        f"The vault is unlocked with ${ENV_PASSPHRASE}, which must be set.",
+        epilog=MATCH_EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    what = match.add_subparsers(dest="match_command", metavar="what", required=True)
+    suggest = what.add_parser(
+        "suggest",
+        help="the best peer workers for one person, with reasons, and who is excluded and why",
+        description="The peer workers who could be matched with the person, best first, each\n"
+        "with a score out of 100, how close they are on each criterion the person has a wish\n"
+        "on, and the reasons in words; then every peer worker excluded, with why not.\n"
+        "json fields: person_id, name, eligible, suggestions (rank, psw_id, name, score,\n"
+        "criteria as {criterion: closeness 0-1}, not_recorded, reasons, warnings,\n"
+        "places_left) and excluded (psw_id, name, why_not).",
+        epilog=MATCH_EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    suggest.add_argument(
+        "person_id",
+        type=_person_id,
+        metavar="PERSON_ID",
+        help="the supported person's id (as shown on the People page)",
+    )
+    suggest.add_argument(
+        "--limit",
+        type=_limit,
+        default=20,
+        metavar="N",
+        help="how many suggestions, 1 to 10,000 (default 20)",
+    )
+    plan = what.add_parser(
+        "plan",
+        help="the caseload plan for everyone waiting, beside first come, first served",
+        description="Plan matches for everyone waiting with no match under way: as many people\n"
+        "matched as possible, longest waits first, then the best scores, within each peer\n"
+        "worker's places; shown beside first come, first served (who would fare worse).\n"
+        "json fields: lines (person_id, name, wait_days, psw_id or null when they stay\n"
+        "waiting, psw_name, score, greedy_psw_id, greedy_score, candidates,\n"
+        "worse_than_greedy), matched, greedy_matched, objective, greedy_objective,\n"
+        "total_score, greedy_total_score, minimum_score.",
+        epilog=MATCH_EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    for sub in (suggest, plan):
+        sub.add_argument(
+            "--format",
+            choices=("text", "json"),
+            default="text",
+            help="text to read (default) or json",
+        )
+        _data_dir_option(sub, default=argparse.SUPPRESS)
 
 
 def _data_dir_option(parser: argparse.ArgumentParser, **extra: object) -> None:
@@ -113,12 +198,36 @@ def _days(text: str) -> int:
     return value
 
 
+def _person_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a person's id (a whole number)"
+        ) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("a person's id is a whole number from 1")
+    return value
+
+
+def _limit(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 10_000:
+        raise argparse.ArgumentTypeError("give a number from 1 to 10,000")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "demo":
-        return _demo(args.data_dir, psws=args.psws, seed=args.seed)
+        return _demo(args.data_dir, psws=args.psws, people=args.people, seed=args.seed)
     if args.command == "due":
         return _due(args.data_dir, demo=args.demo, within=args.within, fmt=args.format)
+    if args.command == "match":
+        return _match(args)
     from peerdesk.app import run_app
 
     return run_app(
@@ -126,7 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
 
 
-def _demo(data_dir: str | None, *, psws: int, seed: int) -> int:
+def _demo(data_dir: str | None, *, psws: int, people: int, seed: int) -> int:
     """``peerdesk demo``: make a demo vault of made-up records and say how to open it."""
     # Imported here, not at the top: opening the window should not pay for them.
     import shlex
@@ -150,12 +259,14 @@ def _demo(data_dir: str | None, *, psws: int, seed: int) -> int:
             f"Warning: {ENV_INSECURE_FAST_KDF}=1, so this demo vault is only weakly protected "
             "by its passphrase. Never keep real records in it."
         )
-    _err(f"Making a demo vault of {psws:,} peer support workers in {paths.folder} …")
+    with_people = f" and {people:,} supported people" if people else ""
+    _err(f"Making a demo vault of {psws:,} peer support workers{with_people} in {paths.folder} …")
     try:
         result = create_demo_vault(
             paths,
             passphrase=passphrase,
             psws=psws,
+            people=people,
             seed=seed,
             kdf=kdf,
             progress=_progress if psws > BATCH_SIZE else None,
@@ -169,7 +280,7 @@ def _demo(data_dir: str | None, *, psws: int, seed: int) -> int:
     open_with = "peerdesk --demo"
     if chosen:
         open_with = f"peerdesk --data-dir {shlex.quote(str(paths.folder))}"
-    print(f"Demo vault made: {result.psws:,} made-up peer support workers.")
+    print(f"Demo vault made: {result.psws:,} made-up peer support workers{with_people}.")
     print(f"  Folder:       {paths.folder}")
     if given:
         print(f"  Passphrase:   the one in ${ENV_PASSPHRASE}")
@@ -182,16 +293,62 @@ def _demo(data_dir: str | None, *, psws: int, seed: int) -> int:
 
 def _due(data_dir: str | None, *, demo: bool, within: int, fmt: str) -> int:
     """``peerdesk due``: the dated items, unlocked by $PEERDESK_PASSPHRASE; 1 on any vault error."""
-    passphrase = os.environ.get(ENV_PASSPHRASE)
-    if not passphrase:
-        _err(f"PeerDesk: set {ENV_PASSPHRASE} to the vault's passphrase to list what is due.")
-        return 1
     # Imported here: the window and 'peerdesk demo' should not pay for them.
-    from peerdesk.domain.errors import PeerDeskError
     from peerdesk.export.due_listing import render
-    from peerdesk.services import vault_service
     from peerdesk.services.attention_service import AttentionService
     from peerdesk.services.clock import SystemClock
+
+    clock = SystemClock()
+    found = _with_vault(
+        data_dir, demo, "list what is due", lambda ws: AttentionService(ws, clock).items(within)
+    )
+    if isinstance(found, int):
+        return found
+    _write(render(found, fmt, today=clock.today()), raw=fmt != "text")
+    _warn_unencrypted(bool(found))
+    return 0
+
+
+def _match(args: argparse.Namespace) -> int:
+    """``peerdesk match suggest|plan``: read-only matching, unlocked like ``peerdesk due``."""
+    from peerdesk.domain.errors import NotFound
+    from peerdesk.domain.ids import PersonId
+    from peerdesk.export.match_listing import render_plan, render_suggestions
+    from peerdesk.services.bundle import build
+    from peerdesk.services.clock import SystemClock
+
+    fmt = args.format
+
+    def run(workspace: Workspace) -> str:
+        matching = build(workspace, SystemClock()).matching
+        if args.match_command == "suggest":
+            found = matching.suggest(PersonId(args.person_id), limit=args.limit)
+            return render_suggestions(found, fmt)
+        return render_plan(matching.plan(), fmt)
+
+    try:
+        text = _with_vault(args.data_dir, args.demo, "match", run)
+    except NotFound:
+        _err(f"PeerDesk: there is no supported person with id {args.person_id} in this vault.")
+        return 2
+    if isinstance(text, int):
+        return text
+    _write(text, raw=fmt != "text")
+    _warn_unencrypted(True)
+    return 0
+
+
+def _with_vault(
+    data_dir: str | None, demo: bool, doing: str, read: Callable[[Workspace], T]
+) -> T | int:
+    """``read`` from the vault unlocked by $PEERDESK_PASSPHRASE; on a vault error the message is
+    shown and 1 returned. ``NotFound`` from ``read`` is left to the caller."""
+    passphrase = os.environ.get(ENV_PASSPHRASE)
+    if not passphrase:
+        _err(f"PeerDesk: set {ENV_PASSPHRASE} to the vault's passphrase to {doing}.")
+        return 1
+    from peerdesk.domain.errors import NotFound, PeerDeskError
+    from peerdesk.services import vault_service
     from peerdesk.storage.locations import resolve
     from peerdesk.storage.vault.files import VaultState
 
@@ -202,20 +359,22 @@ def _due(data_dir: str | None, *, demo: bool, within: int, fmt: str) -> int:
             return 1
         workspace = vault_service.unlock(paths, passphrase)
         try:
-            clock = SystemClock()
-            items = AttentionService(workspace, clock).items(within)
+            return read(workspace)
         finally:
             workspace.close()
+    except NotFound:
+        raise
     except PeerDeskError as error:
         _err(f"PeerDesk: {error}")
         return 1
-    _write(render(items, fmt, today=clock.today()), raw=fmt != "text")
-    if items and not sys.stdout.isatty():
+
+
+def _warn_unencrypted(named: bool) -> None:
+    if named and not sys.stdout.isatty():
         _err(
             "PeerDesk: this listing names people and is not encrypted: "
             "keep any file of it safe, and delete it when done."
         )
-    return 0
 
 
 def _write(text: str, *, raw: bool) -> None:

@@ -92,10 +92,13 @@ def test_navigation_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
     assert titles[2] == "People"
     qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
     assert window.pages.currentWidget() is window.people_page
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
+    assert window.pages.currentWidget() is window.teams_page
     if "Lists" in titles:
         qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
         assert window.pages.currentIndex() == titles.index("Lists")
         qtbot.keyClick(window.navigation, Qt.Key.Key_Up)
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Up)
     assert window.pages.currentWidget() is window.people_page
     qtbot.keyClick(window.navigation, Qt.Key.Key_Up)
     assert window.pages.currentWidget() is window.psw_page
@@ -103,9 +106,15 @@ def test_navigation_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_menus_and_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
     menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
-    assert list(menus) == ["File", "Edit", "Help"]
+    assert list(menus) == ["File", "Edit", "View", "Help"]
     file_items = [a.text().replace("&", "") for a in menus["File"].actions() if a.text()]
-    assert file_items == ["New peer worker", "Save peer worker", "Change passphrase…", "Quit"]
+    assert file_items == [
+        "New peer worker",
+        "Save peer worker",
+        "Type up a contact sheet…",
+        "Change passphrase…",
+        "Quit",
+    ]
     assert window.psw_page.new_action.shortcut().toString() == "Ctrl+N"
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"

@@ -15,6 +15,7 @@ from peerdesk.domain.attention import AttentionItem
 from peerdesk.domain.check_records import ReferenceDetails
 from peerdesk.domain.ids import PswId
 from peerdesk.domain.journey import JourneyStatus
+from peerdesk.domain.person import PersonDetails
 from peerdesk.domain.psw import PswDetails
 from peerdesk.services.bundle import Services
 from peerdesk.ui.attention_table_model import DUE, AttentionTableModel
@@ -164,3 +165,33 @@ def test_the_models_are_sound_qt_models(qtmodeltester: ModelTester) -> None:
     assert [model.index(r, 0).data() for r in range(2)] == ["Zoë Nguyễn", "Sam Okafor"]
     model.sort(DUE)
     assert model.index(0, 0).data() == "Sam Okafor"
+
+
+def test_a_long_wait_is_listed_and_enter_opens_the_person(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    page = window.attention_page
+    # referred 9 weeks ago while the page is showing: the change on the bus refreshes it
+    person, changes = services.people.create(
+        PersonDetails(full_name="Łucja Wójcik", referred_on=TODAY - dt.timedelta(weeks=9))
+    )
+    window.bus.publish(changes)
+    rows = shown_rows(page)
+    [row] = [r for r in rows if r[0] == "Łucja Wójcik"]
+    assert row[1:] == [
+        "Waiting 9 weeks (referred 21 September 2026)",
+        "3 November 2026",
+        "20 days overdue",
+        "Waiting over 6 weeks",
+    ]
+    assert page.count.text() == "3 items overdue or due within 30 days"
+    page.table.setFocus()
+    page.table.selectRow(rows.index(row))
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    people_page = window.people_page
+    assert window.pages.currentWidget() is people_page
+    assert window.navigation.currentItem().text() == "People"
+    assert people_page.form.current_id() == person.id
+    assert people_page.form.referral.full_name.text() == "Łucja Wójcik"
+    [selected] = people_page.table.selectionModel().selectedRows()
+    assert people_page.model.id_at(selected.row()) == person.id

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from peerdesk.domain.ids import PswId
 from peerdesk.domain.journey import JourneyStatus
 from peerdesk.domain.psw import PswDetails, PswQuery, PswRow, Role
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.bundle import Services
 from peerdesk.ui.psw_table_model import BLOCK_SIZE, PSW_ID_ROLE, PswTableModel
 
@@ -107,7 +108,7 @@ class FakePsws:
         self.ids = [PswId(i) for i in range(1, count + 1)]
         self.row_calls: list[int] = []
 
-    def find_ids(self, query: PswQuery) -> list[PswId]:
+    def find_ids(self, query: PswQuery, *, viewer: Viewer = COORDINATOR) -> list[PswId]:
         return list(reversed(self.ids)) if query.descending else list(self.ids)
 
     def rows(self, ids: Any) -> list[PswRow]:

@@ -16,8 +16,15 @@ import pytest
 
 from peerdesk import cli
 from peerdesk.domain.check_records import ReferenceDetails
+from peerdesk.domain.consent import ConsentHow
+from peerdesk.domain.contact import ContactMode
+from peerdesk.domain.contacts import ContactDetails, ContactOutcome
+from peerdesk.domain.ids import PersonId
 from peerdesk.domain.journey import JourneyStatus
+from peerdesk.domain.match_lifecycle import MatchStage
+from peerdesk.domain.person import PersonDetails
 from peerdesk.domain.psw import PswDetails
+from peerdesk.export.due_listing import CSV_HEADER
 from peerdesk.services import vault_service
 from peerdesk.services.bundle import Services, build
 from peerdesk.services.clock import FixedClock
@@ -212,3 +219,90 @@ def test_as_a_process_it_prints_utf8_and_exits_0(filled: VaultPaths) -> None:
     assert done.returncode == 0, done.stderr
     assert "Zoë Nguyễn".encode() in done.stdout
     assert b"\r\r\n" not in done.stdout
+
+
+def ago(days: int) -> dt.date:
+    return TODAY - dt.timedelta(days=days)
+
+
+@pytest.fixture
+def matching(vault_paths: VaultPaths) -> Iterator[VaultPaths]:
+    """Amara waiting 9 weeks; Ōta proposed 20 days ago; Bea active, last contact 41 days ago."""
+    now = dt.datetime.combine(TODAY, dt.time(9, 0))
+    services: Services = build(vault_service.unlock(vault_paths, PASSPHRASE), FixedClock(now))
+    try:
+        by = services.psws.create(PswDetails(full_name="Łukasz Nowak", capacity=3))[0].id
+
+        def refer(name: str, days: int) -> PersonId:
+            who = services.people.create(PersonDetails(full_name=name, referred_on=ago(days)))
+            services.person_consents.give(who[0].id, on=ago(days), how=ConsentHow.WRITTEN)
+            return who[0].id
+
+        refer("Amara Okoye", 63)
+        services.matches.propose(refer("Ōta Hana", 30), by, on=ago(20))
+        match, _ = services.matches.propose(refer("Bea Lloyd", 60), by, on=ago(50))
+        services.matches.step(match.id, MatchStage.INTRODUCED, on=ago(48))
+        services.matches.step(match.id, MatchStage.ACTIVE, on=ago(45))
+        services.matches.add_contact(
+            match.id,
+            ContactDetails(ago(41), 60, ContactMode.PHONE, ContactOutcome.ATTENDED),
+        )
+    finally:
+        services.close()
+    yield vault_paths
+
+
+MATCHING_LINES = {
+    "Amara Okoye": ("Waiting 9 weeks (referred ", "Waiting over 6 weeks", -20),
+    "Ōta Hana": (
+        "Proposed 20 days ago, not yet introduced (peer worker Łukasz Nowak)",
+        "Not yet introduced",
+        -5,
+    ),
+    "Bea Lloyd": ("No contact for 41 days (peer worker Łukasz Nowak)", "No recent contact", -11),
+}
+
+
+def test_json_lists_waits_proposals_and_quiet_matches_as_people(
+    matching: VaultPaths, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(monkeypatch, capsys, matching, "--format", "json", "--within", "0")
+    assert code == 0
+    records = {r["name"]: r for r in json.loads(out)}
+    assert set(records) == set(MATCHING_LINES)
+    for name, (item, status, days) in MATCHING_LINES.items():
+        record = records[name]
+        assert set(record) == set(CSV_HEADER)
+        assert record["subject_kind"] == "person" and isinstance(record["subject_id"], int)
+        assert record["item"].startswith(item)
+        assert (record["status"], record["days"]) == (status, days)
+        assert record["due_on"] == (TODAY + dt.timedelta(days=days)).isoformat()
+
+
+def test_csv_and_text_list_them_too(
+    matching: VaultPaths, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(monkeypatch, capsys, matching, "--format", "csv")
+    assert code == 0
+    # (Łukasz's own checks are due within 30 days too)
+    rows = {row[2]: row for row in list(csv.reader(io.StringIO(out)))[1:] if row[0] == "person"}
+    assert set(rows) == set(MATCHING_LINES)
+    assert rows["Bea Lloyd"][0] == "person"
+    assert rows["Bea Lloyd"][3:] == [
+        "No contact for 41 days (peer worker Łukasz Nowak)",
+        "No recent contact",
+        ago(11).isoformat(),
+        "-11",
+    ]
+    code, out, _ = run(monkeypatch, capsys, matching)
+    assert "Ōta Hana — Proposed 20 days ago, not yet introduced" in out
+    assert "20 days overdue" in out and "Amara Okoye — Waiting 9 weeks (referred" in out
+
+
+def test_help_names_the_matching_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["due", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "waiting over 6 weeks (time on hold not counted)" in text
+    assert "proposed over 14 days ago" in text and "no contact for 30 days" in text
+    assert "'person' for a supported person" in text

@@ -60,3 +60,29 @@ def test_csv_round_trips_any_name_and_never_starts_a_formula(names: list[str]) -
 
 def test_sort_puts_the_most_pressing_first() -> None:
     assert sorted(reversed(ITEMS), key=sort_key) == ITEMS
+
+
+def test_matching_lines_come_out_as_people_with_the_same_fields() -> None:
+    wait = AttentionItem(
+        "person",
+        3,
+        "Amara Okoye",
+        "Waiting 9 weeks (referred 22 September 2026; 2 weeks on hold)",
+        "Waiting over 6 weeks",
+        dt.date(2026, 11, 10),
+    )
+    [record] = json.loads(render([wait], "json", today=TODAY))
+    assert record == {
+        "subject_kind": "person",
+        "subject_id": 3,
+        "name": "Amara Okoye",
+        "item": "Waiting 9 weeks (referred 22 September 2026; 2 weeks on hold)",
+        "status": "Waiting over 6 weeks",
+        "due_on": "2026-11-10",
+        "days": -13,
+    }
+    rows = list(csv.reader(io.StringIO(render([wait], "csv", today=TODAY))))
+    assert rows[1][:3] == ["person", "3", "Amara Okoye"]
+    text = render([wait], "text", today=TODAY)
+    assert text.startswith("10 November 2026  13 days overdue")
+    assert "Amara Okoye — Waiting 9 weeks" in text

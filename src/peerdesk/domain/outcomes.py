@@ -7,10 +7,12 @@ PeerDesk ships none of a published questionnaire's text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from peerdesk.domain.calendar import add_months
 from peerdesk.domain.errors import Problem
 from peerdesk.domain.text import LONG_TEXT_MAX, SHORT_TEXT_MAX
 
@@ -22,6 +24,22 @@ class Scoring(Enum):
     @property
     def label(self) -> str:
         return "Total of the answers" if self is Scoring.SUM else "Average of the answers"
+
+
+MAX_EVERY_MONTHS = 60
+"""The longest interval between reviews a measure may have (five years)."""
+
+
+class Stage(Enum):
+    """When in someone's support a score was taken."""
+
+    START = "start"
+    REVIEW = "review"
+    END = "end"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
 
 
 @dataclass(frozen=True)
@@ -155,6 +173,90 @@ def change(first: float, latest: float, measure: Measure) -> Change:
     difference = latest - first
     improved = difference > 0 if measure.higher_is_better else difference < 0
     return Change(first, latest, difference, improved)
+
+
+def every_months_problems(every_months: int | None) -> list[Problem]:
+    """Why a review interval cannot be saved; None (no regular review) is fine."""
+    if every_months is not None and not 1 <= every_months <= MAX_EVERY_MONTHS:
+        return [
+            Problem(
+                "every_months",
+                f"Review every 1 to {MAX_EVERY_MONTHS} months, or leave it empty for no regular "
+                "review.",
+            )
+        ]
+    return []
+
+
+def next_due(latest: dt.date, every_months: int | None) -> dt.date | None:
+    """When the next score is due: ``every_months`` after the latest; None with no interval."""
+    if every_months is None:
+        return None
+    try:
+        return add_months(latest, every_months)
+    except ValueError:
+        return None
+
+
+def edit_problems(
+    old: Sequence[tuple[int, MeasureItem]],
+    new: Sequence[tuple[int | None, MeasureItem]],
+    answered: Mapping[int, int],
+    *,
+    scored: int,
+) -> list[Problem]:
+    """Why editing a measure's items would break scores already recorded on it.
+
+    ``old`` and ``new`` pair item ids with items (None for a new item); ``answered`` counts the
+    answers recorded per item id and ``scored`` the scores taken. Wording may always change;
+    an item with answers keeps its range and cannot be removed, and once any score is taken no
+    item can be added (the earlier scores would have no answer for it).
+    """
+    problems = []
+    if scored:
+        added = sum(1 for item_id, _ in new if item_id is None)
+        if added:
+            problems.append(
+                Problem(
+                    "items",
+                    f"{_count(scored, 'score has', 'scores have')} been taken on this measure, "
+                    "so no item can be added: the earlier scores would have no answer for it. "
+                    "Retire this measure and add a new one instead.",
+                )
+            )
+    kept = {item_id: item for item_id, item in new if item_id is not None}
+    for n, (item_id, item) in enumerate(old, start=1):
+        count = answered.get(item_id, 0)
+        if not count:
+            continue
+        answers = _count(count, "answer", "answers")
+        now = kept.get(item_id)
+        if now is None:
+            problems.append(
+                Problem(
+                    "items",
+                    f"{_item(n, item)} cannot be removed: it has {answers} recorded. "
+                    "Retire the measure and add a new one instead.",
+                )
+            )
+        elif (now.low, now.high) != (item.low, item.high):
+            problems.append(
+                Problem(
+                    "items",
+                    f"{_item(n, item)} must keep its range of {item.low} to {item.high}: it has "
+                    f"{answers} recorded on that range. Its wording can still change.",
+                )
+            )
+    return problems
+
+
+def format_score(value: float) -> str:
+    """A score as people read it: up to two decimals, no trailing zeros (12, 2.5, 3.33)."""
+    return _number(value)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"1 {one}" if n == 1 else f"{n:,} {many}"
 
 
 def _scored(measure: Measure, values: Sequence[int]) -> float:

@@ -7,6 +7,7 @@ what is stored and what is typed.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -46,12 +47,28 @@ LONG_TEXT_MAX = 10_000
 """Notes and free-text descriptions."""
 
 
+FOLD_CACHE_MAX_LENGTH = 64
+"""Short strings (list items, names, answers) are folded once and remembered: matching folds the
+same few hundred words hundreds of thousands of times."""
+
+
 def fold(text: str) -> str:
     """Fold ``text`` for matching: case, accents and look-alike letters removed, spaces collapsed.
 
     "Zoë" and "ZOE" fold alike, "Łukasz" to "lukasz", "Straße" to "strasse". Scripts without case
     or accents (Arabic, Chinese) pass through, less their combining marks.
     """
+    if len(text) <= FOLD_CACHE_MAX_LENGTH:
+        return _fold_short(text)
+    return _fold(text)
+
+
+def forget_folded() -> None:
+    """Drop remembered folds (e.g. when the vault locks: they may include names)."""
+    _fold_short.cache_clear()
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     kept = "".join(
         ch
@@ -61,6 +78,9 @@ def fold(text: str) -> str:
     # casefold again: NFKD can expose new upper-case forms (e.g. from compatibility letters).
     translated = kept.casefold().translate(_NO_DECOMPOSITION)
     return _SPACES.sub(" ", translated).strip()
+
+
+_fold_short = functools.lru_cache(maxsize=50_000)(_fold)
 
 
 def tidy(text: str) -> str:

@@ -18,6 +18,12 @@ from peerdesk.domain.calendar import format_date
 from peerdesk.domain.check_records import AdjustmentStatus, ReferenceKind
 from peerdesk.domain.ids import PswId
 from peerdesk.domain.journey import JourneyStatus
+from peerdesk.domain.match_lifecycle import QUIET_MATCH_DAYS, STALE_PROPOSAL_DAYS, MatchStage
+from peerdesk.domain.matching_attention import (
+    long_wait_line,
+    quiet_match_line,
+    stale_proposal_line,
+)
 from peerdesk.domain.pipeline import stalled_since
 from peerdesk.domain.requirement_policy import Policy
 from peerdesk.domain.requirements import (
@@ -26,9 +32,16 @@ from peerdesk.domain.requirements import (
     evaluate,
     readiness,
 )
+from peerdesk.domain.viewer import COORDINATOR, Viewer
+from peerdesk.domain.waiting import FLAG_AFTER_DAYS, wait_on
 from peerdesk.services.clock import Clock
 from peerdesk.services.pipeline_settings import targets_from
-from peerdesk.storage import attention_queries, evidence_queries, settings_store
+from peerdesk.storage import (
+    attention_queries,
+    evidence_queries,
+    matching_attention_queries,
+    settings_store,
+)
 from peerdesk.storage.workspace import Tx, Workspace
 
 PSW = "psw"
@@ -47,11 +60,12 @@ lists them one by one, so they are not repeated here."""
 
 @dataclass(frozen=True)
 class Window:
-    """The day the dashboard is drawn, and the last due date it shows."""
+    """The day the dashboard is drawn, the last due date it shows, and who is looking."""
 
     today: dt.date
     until: dt.date
     targets: Mapping[JourneyStatus, int]
+    viewer: Viewer = COORDINATOR
 
 
 class AttentionSource(Protocol):
@@ -166,11 +180,58 @@ def adjustment_lines(s: Tx, window: Window) -> list[AttentionItem]:
     ]
 
 
+def _days_before(day: dt.date, days: int) -> dt.date:
+    return day - dt.timedelta(days=days)
+
+
+def long_wait_lines(s: Tx, window: Window) -> list[AttentionItem]:
+    """People waiting over six weeks today, time on hold not counted (never a forecast)."""
+    # Over six weeks waited means referred at least FLAG_AFTER_DAYS + 1 days ago.
+    referred_by = _days_before(window.today, FLAG_AFTER_DAYS + 1)
+    lines = []
+    for p in matching_attention_queries.long_waits(s, referred_by, window.viewer):
+        wait = wait_on(p.referred_on, p.moves, window.today)
+        line = long_wait_line(p.id, p.name, p.referred_on, wait, window.today)
+        if line is not None:
+            lines.append(line)
+    return lines
+
+
+def stale_proposal_lines(s: Tx, window: Window) -> list[AttentionItem]:
+    """Matches still proposed over 14 days after the proposal."""
+    by = _days_before(window.today, STALE_PROPOSAL_DAYS + 1)
+    found = matching_attention_queries.matches_at(
+        s, MatchStage.PROPOSED, by, window.viewer, quiet_since=False
+    )
+    lines = (
+        stale_proposal_line(m.person_id, m.person_name, m.psw_name, m.on, window.today)
+        for m in found
+    )
+    return [line for line in lines if line is not None]
+
+
+def quiet_match_lines(s: Tx, window: Window) -> list[AttentionItem]:
+    """Active matches with no contact logged in the last 30 days (nor since becoming active)."""
+    by = _days_before(window.today, QUIET_MATCH_DAYS)
+    found = matching_attention_queries.matches_at(
+        s, MatchStage.ACTIVE, by, window.viewer, quiet_since=True
+    )
+    today = window.today
+    lines = (
+        quiet_match_line(m.person_id, m.person_name, m.psw_name, m.on, m.last_contact_on, today)
+        for m in found
+    )
+    return [line for line in lines if line is not None]
+
+
 SOURCES: tuple[AttentionSource, ...] = (
     requirement_lines,
     reference_lines,
     stalled_lines,
     adjustment_lines,
+    long_wait_lines,
+    stale_proposal_lines,
+    quiet_match_lines,
 )
 """The registry: each section of Needs attention, in no particular order (lines are sorted)."""
 
@@ -185,8 +246,10 @@ class AttentionService:
         *,
         targets: Mapping[JourneyStatus, int] | None = None,
         sources: Sequence[AttentionSource] = SOURCES,
+        viewer: Viewer = COORDINATOR,
     ) -> None:
         self._ws = workspace
+        self._viewer = viewer
         self._clock = clock
         self._targets = dict(targets) if targets is not None else None
         self._sources = tuple(sources)
@@ -218,6 +281,7 @@ class AttentionService:
                 targets=dict(chosen)
                 if chosen is not None
                 else targets_from(settings_store.read_all(s)),
+                viewer=self._viewer,
             )
             for source in self._sources:
                 lines += source(s, window)

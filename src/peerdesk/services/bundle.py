@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from peerdesk.services.attention_service import AttentionService
 from peerdesk.services.clock import Clock, SystemClock
+from peerdesk.services.conflict_service import ConflictService
 from peerdesk.services.consent_service import ConsentService
 from peerdesk.services.dbs_service import DbsService
 from peerdesk.services.health_service import HealthService
@@ -13,12 +14,17 @@ from peerdesk.services.induction_service import InductionService
 from peerdesk.services.interview_service import InterviewService
 from peerdesk.services.list_service import ListService
 from peerdesk.services.match_service import MatchService
+from peerdesk.services.matching_service import MatchingService
 from peerdesk.services.matching_settings import MatchingSettings
+from peerdesk.services.outcome_service import OutcomeService
+from peerdesk.services.person_consent_service import PersonConsentService
 from peerdesk.services.person_service import PersonService
 from peerdesk.services.policy_service import PolicyService
+from peerdesk.services.protection_service import ProtectionService
 from peerdesk.services.psw_service import PswService
 from peerdesk.services.references_service import ReferenceService
 from peerdesk.services.settings_service import SettingsService
+from peerdesk.services.team_service import TeamService
 from peerdesk.services.training_service import TrainingService
 from peerdesk.storage.vault.files import VaultPaths
 from peerdesk.storage.workspace import Workspace
@@ -44,6 +50,12 @@ class Services:
     people: PersonService
     matches: MatchService
     matching_settings: MatchingSettings
+    matching: MatchingService
+    conflicts: ConflictService
+    protection: ProtectionService
+    person_consents: PersonConsentService
+    outcomes: OutcomeService
+    teams: TeamService
 
     def close(self) -> None:
         self.workspace.close()
@@ -51,6 +63,7 @@ class Services:
 
 def build(workspace: Workspace, clock: Clock | None = None) -> Services:
     clock = clock or SystemClock()
+    matches = MatchService(workspace, clock)
     return Services(
         paths=workspace.paths,
         clock=clock,
@@ -68,6 +81,12 @@ def build(workspace: Workspace, clock: Clock | None = None) -> Services:
         attention=AttentionService(workspace, clock),
         consents=ConsentService(workspace, clock),
         people=PersonService(workspace, clock),
-        matches=MatchService(workspace, clock),
+        matches=matches,
         matching_settings=MatchingSettings(workspace),
+        matching=MatchingService(workspace, clock, matches),
+        conflicts=ConflictService(workspace, clock),
+        protection=ProtectionService(workspace, clock),
+        person_consents=PersonConsentService(workspace, clock),
+        outcomes=OutcomeService(workspace, clock),
+        teams=TeamService(workspace, clock),
     )

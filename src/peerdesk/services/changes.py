@@ -30,6 +30,10 @@ class Changes:
     """Supported people whose record, status or place on the waiting list changed."""
     matches: frozenset[MatchId] = field(default_factory=frozenset)
     """Matches that took a step or had a contact logged (PSWs' places left may have moved)."""
+    teams: bool = False
+    """A team was added or renamed, or someone joined or left one."""
+    outcomes: bool = False
+    """Outcome measures were edited or a score recorded."""
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -42,6 +46,8 @@ class Changes:
             recruitment=self.recruitment | other.recruitment,
             people=self.people | other.people,
             matches=self.matches | other.matches,
+            teams=self.teams or other.teams,
+            outcomes=self.outcomes or other.outcomes,
         )
 
     @property
@@ -56,4 +62,6 @@ class Changes:
             or self.recruitment
             or self.people
             or self.matches
+            or self.teams
+            or self.outcomes
         )

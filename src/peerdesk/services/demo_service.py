@@ -14,13 +14,14 @@ from pathlib import Path
 from peerdesk.domain.consent import MATCHING, SHARING, ConsentHow, lived_experience_purpose
 from peerdesk.domain.errors import VaultAlreadyExists
 from peerdesk.domain.ids import PswId
-from peerdesk.domain.journey import DEFAULT_RECORDER
+from peerdesk.domain.journey import DEFAULT_RECORDER, JourneyStatus
 from peerdesk.domain.training import Course
 from peerdesk.services import vault_service
 from peerdesk.services.clock import Clock, SystemClock
 from peerdesk.services.demo_catalogue import catalogue_for
 from peerdesk.services.demo_checks import CheckGenerator
 from peerdesk.services.demo_data import DemoPsw, iter_generate
+from peerdesk.services.demo_people_service import add_demo_people
 from peerdesk.storage import (
     check_bulk,
     consent_store,
@@ -50,6 +51,7 @@ class DemoResult:
     paths: VaultPaths
     psws: int
     recovery_key: str = field(repr=False)
+    people: int = 0
 
 
 def create_demo_vault(
@@ -58,11 +60,13 @@ def create_demo_vault(
     passphrase: str,
     psws: int,
     seed: int,
+    people: int = 0,
     kdf: KdfParams = DEFAULT_KDF,
     progress: Progress | None = None,
     clock: Clock | None = None,
 ) -> DemoResult:
-    """Make a demo vault at ``paths`` holding ``psws`` made-up PSWs (the same ones for a seed).
+    """Make a demo vault at ``paths`` holding ``psws`` made-up PSWs and ``people`` supported
+    people with their matches (the same ones for a seed).
 
     Refuses with ``VaultAlreadyExists`` if any vault file is already there. If anything fails
     part way (or the user interrupts), every file this call made is removed again.
@@ -91,6 +95,7 @@ def create_demo_vault(
         records = iter_generate(items, count=psws, seed=seed, now=now)
         checks = CheckGenerator(seed=seed, today=now.date(), courses=courses, template=template)
         done = 0
+        places: list[tuple[PswId, int]] = []
         while batch := list(itertools.islice(records, BATCH_SIZE)):
             with workspace.transaction() as s:
                 ids = psw_bulk.insert_many(s, batch)
@@ -106,16 +111,23 @@ def create_demo_vault(
                     recorded_at=now,
                     note="Made-up demo record.",
                 )
+            places += (
+                (i, p.details.capacity)
+                for i, p in zip(ids, batch, strict=True)
+                if p.status is JourneyStatus.ACTIVE and not p.archived
+            )
             done += len(batch)
             if progress is not None:
                 progress(done, psws)
+        if people:
+            add_demo_people(workspace, items, count=people, seed=seed, now=now, psws=places)
     except BaseException:
         workspace.close()
         _remove_vault(paths)
         _remove_folders(made_folders)
         raise
     workspace.close()
-    return DemoResult(paths, psws, made.recovery_key)
+    return DemoResult(paths, psws, made.recovery_key, people)
 
 
 def demo_courses(s: Tx) -> list[Course]:

@@ -28,7 +28,14 @@ from peerdesk.domain.text import LONG_TEXT_MAX, SHORT_TEXT_MAX, tidy, tidy_line
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.pipeline_settings import recorder_from
-from peerdesk.storage import match_store, person_queries, person_store, psw_queries, settings_store
+from peerdesk.storage import (
+    match_store,
+    person_consent_store,
+    person_queries,
+    person_store,
+    psw_queries,
+    settings_store,
+)
 from peerdesk.storage.workspace import Tx, Workspace
 
 RATIONALE_MIN = 15
@@ -112,22 +119,21 @@ class MatchService:
         by: str = "",
         note: str = "",
         end_reason: EndReason | None = None,
-        consent_to_share: bool = False,
         return_to_list: bool = True,
     ) -> tuple[Match, Changes]:
         """Record the match's next dated step.
 
-        ``consent_to_share`` is the coordinator's confirmation that the person agreed to their
-        details going to the PSW; only an introduction needs it (until people have a consent
-        ledger of their own, the caller asks for it). An introduction marks a waiting person
-        matched; ending a match returns them to the waiting list (unless ``return_to_list`` is
-        False) when they have no other introduced or active match, keeping their first referral
-        date so their wait still counts from it.
+        Only an introduction needs the person's consent to share their details with the PSW:
+        the consent ledger must show it given on or before the step's date and not withdrawn
+        by then. An introduction marks a waiting person matched; ending a match returns them to
+        the waiting list (unless ``return_to_list`` is False) when they have no other introduced
+        or active match, keeping their first referral date so their wait still counts from it.
         """
         with self._ws.transaction() as s:
             match = match_store.load(s, match_id)
             new = MatchStep(stage, on, self._by(s, by), tidy(note), end_reason)
-            problems = self._step_problems(match.history, new, consent_to_share)
+            consent = person_consent_store.consent_on(s, match.person_id, on)
+            problems = self._step_problems(match.history, new, consent)
             if problems:
                 raise ValidationFailed(problems)
             match = match_store.append_step(s, match_id, new)
@@ -214,3 +220,28 @@ class MatchService:
             recorded_by=step.by,
         )
         return True
+
+    def add_contacts(
+        self, pairs: Iterable[tuple[MatchId, ContactDetails]]
+    ) -> tuple[list[Contact], Changes]:
+        """Log several contacts (a typed-up paper sheet) in one transaction: all or none.
+
+        A refusal names each line by number and field ("2.minutes": line 2's minutes).
+        """
+        clean = [(match_id, tidied_contact(d)) for match_id, d in pairs]
+        today = self._clock.today()
+        with self._ws.transaction() as s:
+            matches = {m: match_store.load(s, m) for m in dict.fromkeys(m for m, _ in clean)}
+            problems: list[Problem] = []
+            for line, (match_id, details) in enumerate(clean, start=1):
+                introduced = [
+                    st.on for st in matches[match_id].history if st.stage is MatchStage.INTRODUCED
+                ]
+                for p in contact_problems(
+                    details, introduced_on=introduced[0] if introduced else None, today=today
+                ):
+                    problems.append(Problem(f"{line}.{p.field}", f"Line {line}: {p.message}"))
+            if problems:
+                raise ValidationFailed(problems)
+            added = [match_store.add_contact(s, matches[m], d) for m, d in clean]
+        return added, Changes(matches=frozenset(matches))

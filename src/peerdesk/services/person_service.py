@@ -17,6 +17,7 @@ from peerdesk.domain.person import (
 )
 from peerdesk.domain.person_rules import check_person, status_problems, tidied_person
 from peerdesk.domain.text import SHORT_TEXT_MAX, tidy, tidy_line
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.domain.waiting import WaitingLine
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
@@ -33,10 +34,11 @@ class PersonService:
         self._ws = workspace
         self._clock = clock
 
-    def find_ids(self, query: PersonQuery) -> list[PersonId]:
-        """Ids for a people table, filtered and sorted (by wait as of today, or by name)."""
+    def find_ids(self, query: PersonQuery, *, viewer: Viewer = COORDINATOR) -> list[PersonId]:
+        """Ids for a people table (those ``viewer`` may see), filtered and sorted (by wait as of
+        today, or by name)."""
         with self._ws.reading() as s:
-            return person_queries.list_ids(s, query, today=self._clock.today())
+            return person_queries.list_ids(s, query, today=self._clock.today(), viewer=viewer)
 
     def rows(self, ids: Sequence[PersonId]) -> list[PersonRow]:
         with self._ws.reading() as s:
@@ -120,7 +122,11 @@ class PersonService:
         return person, Changes(people=frozenset({person_id}))
 
     def waiting_list(
-        self, query: PersonQuery | None = None, *, today: dt.date | None = None
+        self,
+        query: PersonQuery | None = None,
+        *,
+        today: dt.date | None = None,
+        viewer: Viewer = COORDINATOR,
     ) -> list[WaitingLine]:
         """People waiting, longest wait (less time on hold) first, each with both figures.
 
@@ -132,7 +138,7 @@ class PersonService:
             query = replace(query, statuses=frozenset({PersonStatus.WAITING}))
         day = today or self._clock.today()
         with self._ws.reading() as s:
-            waits = person_queries.waits_for(s, query, today=day)
+            waits = person_queries.waits_for(s, query, today=day, viewer=viewer)
             ids = person_queries.longest_wait_first(waits)
             rows = person_queries.rows_for(s, ids)
         return [WaitingLine(row, waits[row.id][1]) for row in rows]

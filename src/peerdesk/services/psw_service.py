@@ -14,6 +14,7 @@ from peerdesk.domain.psw import Psw, PswDetails, PswQuery, PswRow
 from peerdesk.domain.psw_rules import check_psw, tidied
 from peerdesk.domain.status_moves import StalledPsw, leaves_before_active, status_move_problems
 from peerdesk.domain.text import LONG_TEXT_MAX, SHORT_TEXT_MAX, tidy, tidy_line
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.consent_sync import sync_form_consents
@@ -41,18 +42,18 @@ class PswService:
         self._ws = workspace
         self._clock = clock
 
-    def find_ids(self, query: PswQuery) -> list[PswId]:
-        """Ids for the table, sorted and filtered in SQL."""
+    def find_ids(self, query: PswQuery, *, viewer: Viewer = COORDINATOR) -> list[PswId]:
+        """Ids for the table (those ``viewer`` may see), sorted and filtered in SQL."""
         with self._ws.reading() as s:
-            return psw_queries.list_ids(s, query)
+            return psw_queries.list_ids(s, query, viewer=viewer)
 
     def rows(self, ids: Sequence[PswId]) -> list[PswRow]:
         with self._ws.reading() as s:
             return psw_queries.rows_for(s, ids)
 
-    def count(self, query: PswQuery) -> int:
+    def count(self, query: PswQuery, *, viewer: Viewer = COORDINATOR) -> int:
         with self._ws.reading() as s:
-            return psw_queries.count(s, query)
+            return psw_queries.count(s, query, viewer=viewer)
 
     def get(self, psw_id: PswId) -> Psw:
         with self._ws.reading() as s:

@@ -211,3 +211,16 @@ def attended_contacts(
     if psw_id is not None:
         stmt = stmt.where(MatchRow.psw_id == psw_id)
     return [_contact(row, p) for row, p in s.execute(stmt).tuples()]
+
+
+def people_with_live_match(s: Session) -> set[PersonId]:
+    """People with a proposed, introduced or active match (they are not planned again)."""
+    current = _latest_stage().subquery()
+    live = sorted(st.value for st in MatchStage if st.uses_place)
+    stmt = (
+        select(MatchRow.person_id)
+        .join(current, current.c.match_id == MatchRow.id)
+        .where(current.c.stage.in_(live))
+        .distinct()
+    )
+    return {PersonId(p) for p in s.scalars(stmt)}

@@ -13,14 +13,17 @@ from peerdesk.domain.errors import NotFound
 from peerdesk.domain.ids import PersonId
 from peerdesk.domain.person import PersonQuery, PersonRow, PersonSort, PersonStatus
 from peerdesk.domain.text import fold
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.domain.waiting import Wait, wait_on
 from peerdesk.storage.models import ListItemRow
 from peerdesk.storage.person_models import PersonLanguage, PersonRowModel, PersonStatusChangeRow
 from peerdesk.storage.psw_queries import like_pattern
+from peerdesk.storage.visibility import visible_people
 
 
-def _filtered(query: PersonQuery, *columns: object) -> Select[tuple[object, ...]]:
+def _filtered(query: PersonQuery, viewer: Viewer, *columns: object) -> Select[tuple[object, ...]]:
     stmt: Select[tuple[object, ...]] = select(*columns)  # type: ignore[call-overload]
+    stmt = stmt.where(visible_people(viewer))
     if query.statuses:
         stmt = stmt.where(PersonRowModel.status.in_(sorted(s.value for s in query.statuses)))
     if query.area_id is not None:
@@ -41,7 +44,9 @@ def _filtered(query: PersonQuery, *columns: object) -> Select[tuple[object, ...]
     return stmt
 
 
-def list_ids(s: Session, query: PersonQuery, *, today: dt.date) -> list[PersonId]:
+def list_ids(
+    s: Session, query: PersonQuery, *, today: dt.date, viewer: Viewer = COORDINATOR
+) -> list[PersonId]:
     """Ids in display order: by name in SQL, or by wait (longest first) as of ``today``.
 
     The wait subtracts time on hold, read from the status history, so it is worked out by the
@@ -50,9 +55,9 @@ def list_ids(s: Session, query: PersonQuery, *, today: dt.date) -> list[PersonId
     if query.sort is PersonSort.NAME:
         name = PersonRowModel.name_key
         order = [name.desc() if query.descending else name.asc(), PersonRowModel.id]
-        stmt = _filtered(query, PersonRowModel.id).order_by(*order)
+        stmt = _filtered(query, viewer, PersonRowModel.id).order_by(*order)
         return [PersonId(int(r[0])) for r in s.connection().execute(stmt)]
-    ids = longest_wait_first(waits_for(s, query, today=today))
+    ids = longest_wait_first(waits_for(s, query, today=today, viewer=viewer))
     return ids[::-1] if query.descending else ids
 
 
@@ -62,12 +67,20 @@ def longest_wait_first(waits: dict[int, tuple[str, Wait]]) -> list[PersonId]:
     return [PersonId(pid) for pid, _ in ranked]
 
 
-def waits_for(s: Session, query: PersonQuery, *, today: dt.date) -> dict[int, tuple[str, Wait]]:
-    """Each matching person's name key and wait on ``today``."""
+def waits_for(
+    s: Session, query: PersonQuery, *, today: dt.date, viewer: Viewer = COORDINATOR
+) -> dict[int, tuple[str, Wait]]:
+    """Each matching person ``viewer`` may see, with their name key and wait on ``today``."""
     people = {
         int(r[0]): (r[1], r[2])
         for r in s.connection().execute(
-            _filtered(query, PersonRowModel.id, PersonRowModel.referred_on, PersonRowModel.name_key)
+            _filtered(
+                query,
+                viewer,
+                PersonRowModel.id,
+                PersonRowModel.referred_on,
+                PersonRowModel.name_key,
+            )
         )
     }
     moves = _moves(s, list(people))

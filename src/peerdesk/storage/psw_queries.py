@@ -12,7 +12,9 @@ from peerdesk.domain.ids import PswId
 from peerdesk.domain.journey import JourneyStatus
 from peerdesk.domain.psw import PswQuery, PswRow, PswSort, Role
 from peerdesk.domain.text import fold
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.storage.models import ListItemRow, PswRowModel
+from peerdesk.storage.visibility import visible_psws
 
 _SORT_COLUMNS = {
     PswSort.NAME: (PswRowModel.name_key,),
@@ -33,8 +35,10 @@ def like_pattern(typed: str) -> str:
     return f"%{escaped}%"
 
 
-def _filtered(query: PswQuery, columns: Sequence[object]) -> Select[tuple[int]]:
-    stmt = select(*columns).where(PswRowModel.archived.is_(query.archived))  # type: ignore[call-overload]
+def _filtered(query: PswQuery, columns: Sequence[object], viewer: Viewer) -> Select[tuple[int]]:
+    stmt = select(*columns).where(  # type: ignore[call-overload]
+        PswRowModel.archived.is_(query.archived), visible_psws(viewer)
+    )
     if query.statuses:
         stmt = stmt.where(PswRowModel.status.in_(sorted(s.value for s in query.statuses)))
     if fold(query.text):
@@ -42,13 +46,14 @@ def _filtered(query: PswQuery, columns: Sequence[object]) -> Select[tuple[int]]:
     return stmt  # type: ignore[no-any-return]
 
 
-def list_ids(s: Session, query: PswQuery) -> list[PswId]:
-    """Ids of the PSWs the table shows, in display order. Sorting and filtering happen in SQL.
+def list_ids(s: Session, query: PswQuery, *, viewer: Viewer = COORDINATOR) -> list[PswId]:
+    """Ids of the PSWs ``viewer`` may see that the table shows, in display order. Sorting and
+    filtering happen in SQL.
 
     Run as a Core statement on the session's connection and read as plain tuples: for 100,000
     ids that is 4x faster than an ORM ``scalars()`` read (measured 200 ms -> 48 ms).
     """
-    stmt = _filtered(query, [PswRowModel.id])
+    stmt = _filtered(query, [PswRowModel.id], viewer)
     order = _SORT_COLUMNS[query.sort]
     if query.sort is PswSort.AREA:
         stmt = stmt.outerjoin(ListItemRow, PswRowModel.area_id == ListItemRow.id)
@@ -114,5 +119,5 @@ def load(s: Session, psw_id: PswId) -> PswRowModel:
     return row
 
 
-def count(s: Session, query: PswQuery) -> int:
-    return int(s.scalar(_filtered(query, [func.count(PswRowModel.id)])) or 0)
+def count(s: Session, query: PswQuery, *, viewer: Viewer = COORDINATOR) -> int:
+    return int(s.scalar(_filtered(query, [func.count(PswRowModel.id)], viewer)) or 0)

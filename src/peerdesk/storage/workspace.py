@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,12 +21,17 @@ class Workspace:
 
     paths: VaultPaths
     sessions: sessionmaker[Session]
+    generation: int = field(default=0, compare=False)
+    """Bumped after every committed transaction: caches built from the vault compare it."""
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One user action, one transaction; environment failures become StorageUnavailable."""
-        with storage_errors(), self.sessions.begin() as s:
-            yield s
+        try:
+            with storage_errors(), self.sessions.begin() as s:
+                yield s
+        finally:  # a failed write may have changed nothing, but a cache rebuild is always safe
+            self.generation += 1
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

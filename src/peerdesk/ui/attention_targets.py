@@ -1,4 +1,4 @@
-"""Where a Needs attention line or a refused activation's reason opens on the PSW form."""
+"""Where a Needs attention line opens (a PSW form section, or a person), and refusals' links."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import html
 from collections.abc import Iterable, Sequence
 
 from peerdesk.domain.attention import AttentionItem
+from peerdesk.domain.ids import PersonId
+from peerdesk.domain.matching_attention import PERSON
 from peerdesk.domain.requirement_policy import Policy, RequirementKind
 from peerdesk.domain.requirements import RequirementResult
 
@@ -36,6 +38,14 @@ _STAGE_STATUSES = ("stalled", "near stage target")
 def section_for_kind(kind: RequirementKind) -> str:
     """The Checks-tab section where evidence of ``kind`` is recorded."""
     return _BY_KIND[kind]
+
+
+def person_to_open(item: AttentionItem) -> PersonId | None:
+    """The supported person a line is about (a long wait, a proposal, a quiet match), if any.
+
+    Those lines open the person's record on the People page.
+    """
+    return PersonId(item.subject_id) if item.subject_kind == PERSON else None
 
 
 def attention_target(item: AttentionItem, policies: Iterable[Policy] = ()) -> str:

@@ -31,7 +31,8 @@ from peerdesk.ui.form_fields import ProblemLabel, add_row, new_form_layout, stac
 
 INTRODUCTION = (
     "These lists are offered on peer support workers' records. A retired entry stays on the "
-    "records that already use it but is not offered for new ones."
+    "records that already use it but is not offered for new ones. Which lived-experience "
+    "families count as related for matching is set in Settings, on the Matching tab."
 )
 CENTRE_NOTE = "Approximate centre, for travel distances. Leave both empty if not set."
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -20,12 +20,15 @@ from peerdesk.domain.ids import PswId
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.ui import message_boxes
-from peerdesk.ui.attention_targets import attention_target
+from peerdesk.ui.attention_targets import attention_target, person_to_open
 from peerdesk.ui.change_bus import ChangeBus
+from peerdesk.ui.contact_batch_dialog import ContactBatchDialog
 from peerdesk.ui.needs_attention_page import NeedsAttentionPage
 from peerdesk.ui.people_page import PeoplePage
 from peerdesk.ui.psw_page import PswPage
 from peerdesk.ui.settings_page import SettingsPage
+from peerdesk.ui.teams_page import TeamsPage
+from peerdesk.ui.viewer_state import ViewerState
 
 DEMO_TEXT = "DEMO VAULT — made-up records for trying PeerDesk"
 ABOUT_TEXT = (
@@ -78,10 +81,13 @@ class MainWindow(QMainWindow):
         self.attention_page = NeedsAttentionPage(services, self.bus)
         self.attention_page.item_opened.connect(self.open_item)
         self._add_page("Needs attention", self.attention_page)  # home: shown after unlocking
-        self.psw_page = PswPage(services, self.bus, self.undo_stack)
+        self.viewer_state = ViewerState(services, self)  # "Show protected records" starts off
+        self.psw_page = PswPage(services, self.bus, self.undo_stack, viewer_state=self.viewer_state)
         self._add_page("Peer workers", self.psw_page)
-        self.people_page = PeoplePage(services, self.bus)
+        self.people_page = PeoplePage(services, self.bus, viewer_state=self.viewer_state)
         self._add_page("People", self.people_page)
+        self.teams_page = TeamsPage(services, self.bus)
+        self._add_page("Teams", self.teams_page)
         lists_page = self._lists_page()
         if lists_page is not None:
             self._add_page("Lists", lists_page)
@@ -98,6 +104,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.viewer_state.banner)
         inner = QWidget()
         inner.setLayout(body)
         layout.addWidget(inner, 1)
@@ -131,6 +138,10 @@ class MainWindow(QMainWindow):
         self.psw_page.new_action.triggered.connect(self._show_psw_page)
         self.psw_page.form.save_action.triggered.connect(self._show_psw_page)
         file_menu.addSeparator()
+        self.contact_sheet_action = QAction("Type up a contact &sheet…", self)
+        self.contact_sheet_action.triggered.connect(self.type_up_contact_sheet)
+        file_menu.addAction(self.contact_sheet_action)
+        file_menu.addSeparator()
         self.change_passphrase_action = QAction("Change &passphrase…", self)
         self.change_passphrase_action.triggered.connect(self.change_passphrase_requested)
         file_menu.addAction(self.change_passphrase_action)
@@ -154,11 +165,22 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(find)
 
+        view_menu = menus.addMenu("&View")
+        view_menu.addAction(self.viewer_state.action)
+
         help_menu = menus.addMenu("&Help")
         about = QAction("&About PeerDesk", self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+
+    def type_up_contact_sheet(self) -> None:
+        """Pick a peer worker, then type up their paper contact sheet (saved all at once)."""
+        dialog = ContactBatchDialog(self.services, None, self)
+        self.contact_sheet_dialog = dialog
+        dialog.accepted.connect(lambda: self.bus.publish(dialog.changes, dialog))
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
 
     def _show_psw_page(self) -> None:
         self.navigation.setCurrentRow(self.pages.indexOf(self.psw_page))
@@ -183,6 +205,10 @@ class MainWindow(QMainWindow):
 
     def open_item(self, item: AttentionItem) -> bool:
         """Open a Needs attention line's subject at the section the line is about."""
+        person = person_to_open(item)
+        if person is not None:
+            self.navigation.setCurrentRow(self.pages.indexOf(self.people_page))
+            return self.people_page.open_person(person)
         if item.subject_kind != "psw":
             return False
         section = attention_target(item, self.services.policies.policies())

@@ -182,7 +182,8 @@ class NeedsAttentionPage(QWidget):
 
     def _size_columns(self) -> None:
         metrics = self.table.fontMetrics()
-        samples = ("Xxxxxxxxxx Xxxxxxxxxxxx", "Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        # Item: most of "Proposed 20 days ago, not yet introduced (peer worker Jo Bell)"
+        samples = ("Xxxxxxxxxx Xxxxxxxxxxxx", "Xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
                    "00 Xxxxxxxxx 0000", "0,000 days overdue", "Xxxxxxxxxx")  # fmt: skip
         for column, sample in enumerate(samples):
             title = COLUMNS[column]

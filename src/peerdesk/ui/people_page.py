@@ -26,11 +26,14 @@ from peerdesk.domain.person import Person, PersonQuery, PersonStatus
 from peerdesk.domain.taxonomy import ListKind
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
+from peerdesk.ui.caseload_plan_dialog import CaseloadPlanDialog
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.form_fields import compact
 from peerdesk.ui.people_table_model import COLUMNS, PeopleTableModel
 from peerdesk.ui.person_form import PersonForm
+from peerdesk.ui.person_sharing_tab import PersonSharingTab
 from peerdesk.ui.record_list_page import RecordListPage
+from peerdesk.ui.viewer_state import ViewerState
 
 SEARCH_DELAY_MS = 150
 ALL = "All"
@@ -49,7 +52,14 @@ def _filter(name: str, chars: int = 10) -> QComboBox:
 class PeoplePage(RecordListPage, QWidget):
     """Supported people by wait (on-hold time not counted); the selected one's form beside it."""
 
-    def __init__(self, services: Services, bus: ChangeBus, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        bus: ChangeBus,
+        parent: QWidget | None = None,
+        *,
+        viewer_state: ViewerState | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.bus = bus
@@ -80,6 +90,10 @@ class PeoplePage(RecordListPage, QWidget):
         self.new_button.clicked.connect(self.new_action.trigger)
 
         self.model = PeopleTableModel(services, self)
+        if viewer_state is not None:
+            self.follow_viewer(viewer_state)
+            self.model.requery()
+            viewer_state.changed.connect(lambda _viewer: self._fill_filters())
         self.table = QTableView()
         self.table.setAccessibleName("Waiting list")
         self.table.setModel(self.model)
@@ -96,6 +110,9 @@ class PeoplePage(RecordListPage, QWidget):
         self._size_columns()
 
         self.form = PersonForm(services, bus)
+        if viewer_state is not None:
+            for tab in self.form.findChildren(PersonSharingTab):
+                tab.follow_viewer(viewer_state)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -119,6 +136,13 @@ class PeoplePage(RecordListPage, QWidget):
             bar.addWidget(label)
             bar.addWidget(widget, stretch)
         bar.addWidget(self.new_button)
+        self.plan_button = QPushButton("Pla&n the waiting list…")
+        self.plan_button.setAccessibleName("Plan the waiting list")
+        self.plan_button.setToolTip(
+            "Match everyone waiting at once, beside first come, first served"
+        )
+        self.plan_button.clicked.connect(self.plan_waiting_list)
+        bar.addWidget(self.plan_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
@@ -164,7 +188,9 @@ class PeoplePage(RecordListPage, QWidget):
         teams = sorted(
             {
                 r.team
-                for r in self.services.people.rows(self.services.people.find_ids(PersonQuery()))
+                for r in self.services.people.rows(
+                    self.services.people.find_ids(PersonQuery(), viewer=self.model.viewer)
+                )
                 if r.team
             },
             key=str.casefold,
@@ -208,6 +234,10 @@ class PeoplePage(RecordListPage, QWidget):
 
     def _fetch(self, record_id: PersonId) -> Person:
         return self.services.people.get(record_id)
+
+    def plan_waiting_list(self) -> None:
+        dialog = CaseloadPlanDialog(self.services, self.bus, self)
+        dialog.open()
 
     def new_person(self) -> None:
         self.new_record()

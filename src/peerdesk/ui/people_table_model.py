@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from peerdesk.domain.ids import PersonId
 from peerdesk.domain.person import PersonQuery
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.domain.waiting import Wait, WaitingLine
 from peerdesk.services.bundle import Services
 from peerdesk.ui.check_fields import short_date
@@ -37,6 +38,8 @@ class PeopleTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._services = services
         self.query = PersonQuery()
+        self.viewer: Viewer = COORDINATOR
+        """Who is looking: protected people are listed only for a viewer with the right."""
         self._lines: list[WaitingLine] = []
         self.requery()
 
@@ -46,7 +49,7 @@ class PeopleTableModel(QAbstractTableModel):
 
     def requery(self) -> None:
         self.beginResetModel()
-        self._lines = self._services.people.waiting_list(self.query)
+        self._lines = self._services.people.waiting_list(self.query, viewer=self.viewer)
         self.endResetModel()
 
     def id_at(self, row: int) -> PersonId | None:

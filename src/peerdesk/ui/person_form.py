@@ -30,10 +30,14 @@ from peerdesk.ui.check_fields import say_date
 from peerdesk.ui.form_fields import ProblemLabel, section
 from peerdesk.ui.item_checklist import ItemChecklist
 from peerdesk.ui.language_editor import LanguageEditor
+from peerdesk.ui.matches_tab import person_matches_tab
+from peerdesk.ui.outcomes_tab import OutcomesTab
 from peerdesk.ui.person_referral_editor import ReferralEditor
+from peerdesk.ui.person_sharing_tab import PersonSharingTab
 from peerdesk.ui.person_status_dialog import PersonStatusDialog
 from peerdesk.ui.person_wishes import ExperienceWishEditor, IdentityPreferenceEditor
 from peerdesk.ui.record_tab import PersonRecordTab, as_widget
+from peerdesk.ui.suggestions_tab import SuggestionsTab
 
 
 def scrolled(inner: QWidget) -> QScrollArea:
@@ -100,6 +104,10 @@ class PersonForm(QWidget):
         self.tabs.addTab(scrolled(wishes), "Wishes")
         self.tabs.addTab(times, "A&vailability")
         self._record_tabs: list[PersonRecordTab] = []
+        self.add_record_tab(PersonSharingTab(services, bus), "Consent and conflicts")
+        self.add_record_tab(SuggestionsTab(services, bus), "Suggestions")
+        self.add_record_tab(person_matches_tab(services, bus), "Matches")
+        self.add_record_tab(OutcomesTab(services, bus), "Outcomes")
 
         self.save_action = QAction("&Save", self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)

@@ -31,6 +31,7 @@ from peerdesk.ui.item_checklist import ItemChecklist
 from peerdesk.ui.journey_panel import JourneyPanel
 from peerdesk.ui.language_editor import LanguageEditor
 from peerdesk.ui.lived_experience_editor import LivedExperienceEditor
+from peerdesk.ui.matches_tab import psw_matches_tab
 from peerdesk.ui.psw_commands import (
     ArchivePswCommand,
     CommandContext,
@@ -116,6 +117,7 @@ class PswForm(QWidget):
             self._tab_titles.append(title)
             self._labels.update(labels)
             self._field_tabs.update(dict.fromkeys(labels, index))
+        self.add_record_tab(psw_matches_tab(self.services, context.bus), "Matches")
 
         self.save_action = QAction("&Save peer worker", self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)

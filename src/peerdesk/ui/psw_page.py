@@ -34,6 +34,7 @@ from peerdesk.ui.psw_commands import CommandContext, PswCommand
 from peerdesk.ui.psw_form import PswForm
 from peerdesk.ui.psw_table_model import COLUMNS, PswTableModel, sort_column
 from peerdesk.ui.record_list_page import RecordListPage
+from peerdesk.ui.viewer_state import ViewerState
 
 SEARCH_DELAY_MS = 150
 ALL_CURRENT = "All current"
@@ -55,6 +56,8 @@ class PswPage(RecordListPage, QWidget):
         bus: ChangeBus,
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
+        *,
+        viewer_state: ViewerState | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
@@ -90,6 +93,9 @@ class PswPage(RecordListPage, QWidget):
         self.new_button.clicked.connect(self.new_action.trigger)
 
         self.model = PswTableModel(services, self)
+        if viewer_state is not None:
+            self.follow_viewer(viewer_state)
+            self.model.requery()
         self.table = QTableView()
         self.table.setAccessibleName("Peer workers")
         self.table.setModel(self.model)

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 
 from peerdesk.domain.ids import PswId
 from peerdesk.domain.psw import PswQuery, PswRow, PswSort
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.bundle import Services
 
 BLOCK_SIZE = 200
@@ -82,6 +83,8 @@ class PswTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._services = services
         self._query = PswQuery()
+        self.viewer: Viewer = COORDINATOR
+        """Who is looking: protected PSWs are listed only for a viewer with the right."""
         self._ids: list[PswId] = []
         self._rows_of: dict[PswId, int] = {}
         self._blocks: OrderedDict[int, dict[PswId, PswRow]] = OrderedDict()
@@ -199,7 +202,7 @@ class PswTableModel(QAbstractTableModel):
     # --- internals ----------------------------------------------------------------------
 
     def _requery(self) -> None:
-        self._ids = self._services.psws.find_ids(self._query)
+        self._ids = self._services.psws.find_ids(self._query, viewer=self.viewer)
         self._rows_of = {psw_id: row for row, psw_id in enumerate(self._ids)}
         self._blocks.clear()
 

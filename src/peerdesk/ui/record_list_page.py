@@ -30,6 +30,19 @@ class RecordListPage:
     def _after_select(self) -> None:
         """Hook: the selection moved (the Peer workers page re-fits its columns)."""
 
+    def follow_viewer(self: Any, state: Any) -> None:
+        """List what ``state``'s viewer may see (a ``ViewerState``), now and as it changes."""
+        self.model.viewer = state.viewer
+        state.changed.connect(self._viewer_changed)
+
+    def _viewer_changed(self: Any, viewer: Any) -> None:
+        self.model.viewer = viewer
+        self.model.requery()
+        current = self.form.current_id()
+        if current is not None and self.model.row_of(current) is None and not self.form.is_dirty():
+            self.form.load(None)  # a record no longer listed for this viewer leaves the form
+        self._select(self.form.current_id())
+
     def confirm_leave(self: Any) -> bool:
         """True when the form may show something else: nothing unsaved, saved, or thrown away."""
         if not self.form.is_dirty():

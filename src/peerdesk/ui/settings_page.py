@@ -1,4 +1,4 @@
-"""The Settings page: organisation, stage targets, requirements, induction and training."""
+"""The Settings page: organisation, stage targets, requirements, induction, training, matching."""
 
 from __future__ import annotations
 
@@ -18,8 +18,11 @@ from peerdesk.services.changes import Changes
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.form_fields import section
 from peerdesk.ui.induction_template_editor import InductionTemplateSection
+from peerdesk.ui.matching_weights_editor import MatchingWeightsSection
 from peerdesk.ui.organisation_settings import OrganisationSection
+from peerdesk.ui.outcome_measures_editor import OutcomeMeasuresSection
 from peerdesk.ui.policies_editor import PoliciesSection
+from peerdesk.ui.related_families_editor import RelatedFamiliesSection
 from peerdesk.ui.settings_parts import SettingsSection
 from peerdesk.ui.stage_targets_editor import StageTargetsSection
 from peerdesk.ui.training_catalogue import CoursesSection, TopicsSection
@@ -62,6 +65,9 @@ class SettingsPage(QWidget):
         self.induction = InductionTemplateSection(services, bus)
         self.topics = TopicsSection(services, bus)
         self.courses = CoursesSection(services, bus)
+        self.matching = MatchingWeightsSection(services, bus)
+        self.related_families = RelatedFamiliesSection(services, bus)
+        self.outcomes = OutcomeMeasuresSection(services, bus)
         self.sections: tuple[SettingsSection, ...] = (
             self.organisation,
             self.stage_targets,
@@ -69,6 +75,9 @@ class SettingsPage(QWidget):
             self.induction,
             self.topics,
             self.courses,
+            self.matching,
+            self.related_families,
+            self.outcomes,
         )
 
         general = QVBoxLayout()
@@ -85,6 +94,11 @@ class SettingsPage(QWidget):
         em = self.fontMetrics().averageCharWidth()
         self.training.setSizes([em * 36, em * 110])  # topics are short; courses have 5 columns
 
+        matching = QVBoxLayout()
+        matching.addWidget(_boxed("Criterion weights", self.matching))
+        matching.addWidget(_boxed("Related lived-experience families", self.related_families))
+        matching.addStretch(1)
+
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Settings parts")
         self.tabs.tabBar().setAccessibleName("Settings parts")
@@ -92,6 +106,9 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.policies, "Requirements")
         self.tabs.addTab(_scrolling(self.induction), "Induction template")
         self.tabs.addTab(self.training, "Training catalogue")
+        self.matching_tab = _scrolling(_page(matching))
+        self.tabs.addTab(self.matching_tab, "Matching")
+        self.tabs.addTab(_boxed("Outcome measures", self.outcomes), "Outcome measures")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         bus.changed.connect(self._bus_changed)

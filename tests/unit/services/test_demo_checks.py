@@ -47,8 +47,7 @@ ITEMS = [
     for i, d in enumerate(default_items())
 ]
 COURSES = [
-    Course(CourseId(n), d, NAMES[d.topic_id])
-    for n, d in enumerate(catalogue_for(TOPICS), start=1)
+    Course(CourseId(n), d, NAMES[d.topic_id]) for n, d in enumerate(catalogue_for(TOPICS), start=1)
 ]
 
 
@@ -93,10 +92,15 @@ def test_every_record_passes_the_rules_the_services_apply(histories: list[DemoCh
             for ra in dbs.risk_assessments:
                 assert risk_assessment_problems(ra, issued_on=d.issued_on, today=TODAY) == []
             for check in dbs.status_checks:
-                assert status_check_problems(
-                    check.checked_on, issued_on=d.issued_on, subscribed=d.update_service,
-                    today=TODAY,
-                ) == []
+                assert (
+                    status_check_problems(
+                        check.checked_on,
+                        issued_on=d.issued_on,
+                        subscribed=d.update_service,
+                        today=TODAY,
+                    )
+                    == []
+                )
         for oh in checks.occupational_health:
             assert oh_problems(oh, today=TODAY) == []
         for adj in checks.adjustments:
@@ -118,9 +122,7 @@ def _kept_note_is_recent(checks: DemoChecks) -> bool:
     )
 
 
-def test_histories_follow_each_journey(
-    psws: list[DemoPsw], histories: list[DemoChecks]
-) -> None:
+def test_histories_follow_each_journey(psws: list[DemoPsw], histories: list[DemoChecks]) -> None:
     seen: Counter[str] = Counter()
     for psw, checks in zip(psws, histories, strict=True):
         assert _kept_note_is_recent(checks)

@@ -79,8 +79,24 @@ def test_text_is_already_as_the_vault_stores_it_so_names_round_trip() -> None:
 def test_names_come_from_many_backgrounds_spelled_correctly() -> None:
     names = {p.details.full_name for p in _many(5_000)}
     text = " ".join(names)
-    for spelled in ("Zoë", "Siobhán", "Nguyễn", "Łukasz", "Aoife", "Chidi", "Priya", "Oluwaseun",
-                    "Gráinne", "Dafydd", "Agnieszka", "Rhys", "Fatima", "Mohammed", "محمد", "李"):
+    for spelled in (
+        "Zoë",
+        "Siobhán",
+        "Nguyễn",
+        "Łukasz",
+        "Aoife",
+        "Chidi",
+        "Priya",
+        "Oluwaseun",
+        "Gráinne",
+        "Dafydd",
+        "Agnieszka",
+        "Rhys",
+        "Fatima",
+        "Mohammed",
+        "محمد",
+        "李",
+    ):
         assert spelled in text, spelled
     assert len(names) > 4_000  # few exact repeats
 
@@ -109,8 +125,10 @@ def test_contact_details_are_well_formed_and_safe_to_publish() -> None:
 
 def test_lists_use_only_live_items_of_the_right_kind() -> None:
     retired = ITEMS[0]
-    items = [ListItem(retired.id, retired.kind, retired.name, retired.family, retired=True),
-             *ITEMS[1:]]
+    items = [
+        ListItem(retired.id, retired.kind, retired.name, retired.family, retired=True),
+        *ITEMS[1:],
+    ]
     for psw in generate(items, count=500, seed=3, now=NOW):
         d = psw.details
         kinds = [
@@ -146,8 +164,9 @@ def test_answers_vary_and_include_prefer_not_to_say_and_blanks() -> None:
         for le in p.details.lived_experience
     )
     assert len(consents) == 4
-    languages = Counter(ITEM_BY_ID[lang.item_id].name for p in psws for lang in p.details.languages
-                        if lang.first)
+    languages = Counter(
+        ITEM_BY_ID[lang.item_id].name for p in psws for lang in p.details.languages if lang.first
+    )
     assert languages.most_common(1)[0][0] == "English" and len(languages) > 5
     capacities = Counter(p.details.capacity for p in psws)
     assert set(capacities) == {0, 1, 2, 3, 4}

@@ -73,8 +73,9 @@ def test_no_psws_makes_an_empty_demo_vault(tmp_path: Path) -> None:
         workspace.close()
 
 
-@pytest.mark.parametrize("name", ["peerdesk.vault", "peerdesk.keys", "peerdesk.lock",
-                                  "peerdesk.vault-wal"])
+@pytest.mark.parametrize(
+    "name", ["peerdesk.vault", "peerdesk.keys", "peerdesk.lock", "peerdesk.vault-wal"]
+)
 def test_refuses_when_any_vault_file_is_there_and_touches_nothing(
     tmp_path: Path, name: str
 ) -> None:

@@ -64,13 +64,10 @@ def test_the_catalogue_was_filled_and_training_uses_it(demo: Services) -> None:
 
 
 def test_due_rows_were_recomputed_with_the_inserts(demo: Services) -> None:
-    ids = demo.psws.find_ids(PswQuery(archived=False)) + demo.psws.find_ids(
-        PswQuery(archived=True)
-    )
+    ids = demo.psws.find_ids(PswQuery(archived=False)) + demo.psws.find_ids(PswQuery(archived=True))
     with demo.workspace.reading() as s:
         for psw_id in ids:
             expected = {
-                r.policy_id: r.due_on
-                for r in evidence_queries.results_for(s, psw_id, NOW.date())
+                r.policy_id: r.due_on for r in evidence_queries.results_for(s, psw_id, NOW.date())
             }
             assert evidence_queries.stored_due(s, psw_id) == expected

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from peerdesk.domain.consent import ConsentHow
 from peerdesk.domain.contact import ContactMode
 from peerdesk.domain.contacts import ContactDetails, ContactOutcome, HoursKey
 from peerdesk.domain.errors import ValidationFailed
@@ -21,8 +22,12 @@ REFERRED = dt.date(2026, 6, 1)
 D = dt.date
 
 
-def person(services: Services, name: str = "Zoë Nguyễn") -> PersonId:
-    return services.people.create(PersonDetails(full_name=name, referred_on=REFERRED))[0].id
+def person(services: Services, name: str = "Zoë Nguyễn", *, consent: bool = True) -> PersonId:
+    """A referral; with ``consent`` their consent to share is given on the referral date."""
+    who = services.people.create(PersonDetails(full_name=name, referred_on=REFERRED))[0].id
+    if consent:
+        services.person_consents.give(who, on=REFERRED, how=ConsentHow.WRITTEN)
+    return who
 
 
 def psw(services: Services, name: str = "Łukasz Nowak", capacity: int = 2) -> PswId:
@@ -35,12 +40,12 @@ def fields(excinfo: pytest.ExceptionInfo[ValidationFailed]) -> dict[str, str]:
 
 def active_match(services: Services, who: PersonId, by: PswId) -> Match:
     match, _ = services.matches.propose(who, by, on=D(2026, 9, 1))
-    services.matches.step(match.id, MatchStage.INTRODUCED, on=D(2026, 9, 3), consent_to_share=True)
+    services.matches.step(match.id, MatchStage.INTRODUCED, on=D(2026, 9, 3))
     return services.matches.step(match.id, MatchStage.ACTIVE, on=D(2026, 9, 10), by="Ann")[0]
 
 
 def test_proposed_introduced_active_ended(services: Services) -> None:
-    who, by = person(services), psw(services)
+    who, by = person(services, consent=False), psw(services)
     match, changes = services.matches.propose(who, by, "Both walk dogs and speak Polish")
     assert changes.matches == {match.id} and not changes.empty
     assert match.stage is MatchStage.PROPOSED and match.history[0].on == TODAY
@@ -49,9 +54,8 @@ def test_proposed_introduced_active_ended(services: Services) -> None:
     with pytest.raises(ValidationFailed) as refused:
         services.matches.step(match.id, MatchStage.INTRODUCED, on=TODAY)
     assert fields(refused) == {"stage": CONSENT_MESSAGE}
-    match, changes = services.matches.step(
-        match.id, MatchStage.INTRODUCED, on=TODAY, by="Ann", consent_to_share=True
-    )
+    services.person_consents.give(who, on=TODAY, how=ConsentHow.IN_PERSON)
+    match, changes = services.matches.step(match.id, MatchStage.INTRODUCED, on=TODAY, by="Ann")
     assert match.stage is MatchStage.INTRODUCED and changes.people == {who}
     assert services.people.get(who).status is PersonStatus.MATCHED
 
@@ -78,7 +82,7 @@ def test_withdrawn_before_introduction(services: Services) -> None:
     match, changes = services.matches.step(match.id, MatchStage.WITHDRAWN, on=TODAY, note="PSW ill")
     assert match.stage is MatchStage.WITHDRAWN and not changes.people
     with pytest.raises(ValidationFailed) as refused:
-        services.matches.step(match.id, MatchStage.INTRODUCED, on=TODAY, consent_to_share=True)
+        services.matches.step(match.id, MatchStage.INTRODUCED, on=TODAY)
     assert "no further steps" in fields(refused)["stage"]
 
 
@@ -88,14 +92,10 @@ def test_steps_out_of_order_future_or_before_the_last_are_refused(services: Serv
         services.matches.step(match.id, MatchStage.ACTIVE, on=TODAY)
     assert set(fields(refused)) == {"stage"}
     with pytest.raises(ValidationFailed) as refused:
-        services.matches.step(
-            match.id, MatchStage.INTRODUCED, on=TODAY + dt.timedelta(1), consent_to_share=True
-        )
+        services.matches.step(match.id, MatchStage.INTRODUCED, on=TODAY + dt.timedelta(1))
     assert "future" in fields(refused)["on"]
     with pytest.raises(ValidationFailed) as refused:
-        services.matches.step(
-            match.id, MatchStage.INTRODUCED, on=D(2026, 9, 30), consent_to_share=True
-        )
+        services.matches.step(match.id, MatchStage.INTRODUCED, on=D(2026, 9, 30))
     assert "before the last step" in fields(refused)["on"]
     assert services.matches.get(match.id).history == match.history
 
@@ -122,7 +122,7 @@ def test_contacts_refused_when_empty_too_long_or_before_the_introduction(
     with pytest.raises(ValidationFailed) as refused:
         services.matches.add_contact(match.id, details(D(2026, 9, 2)))
     assert "not been introduced" in fields(refused)["on"]
-    services.matches.step(match.id, MatchStage.INTRODUCED, on=D(2026, 9, 3), consent_to_share=True)
+    services.matches.step(match.id, MatchStage.INTRODUCED, on=D(2026, 9, 3))
     for minutes in (0, -5, 12 * 60 + 1):
         with pytest.raises(ValidationFailed) as refused:
             services.matches.add_contact(match.id, details(D(2026, 9, 4), minutes))

@@ -35,24 +35,48 @@ from tests.conftest import NOW
 D = dt.date
 TODAY = NOW.date()
 REFERENCES = (
-    ReferenceDetails(D(2026, 8, 1), ReferenceKind.EMPLOYER, "Helen Shaw (line manager)",
-                     "helen.shaw@example.org", D(2026, 8, 20), True, "", D(2026, 8, 20)),
+    ReferenceDetails(
+        D(2026, 8, 1),
+        ReferenceKind.EMPLOYER,
+        "Helen Shaw (line manager)",
+        "helen.shaw@example.org",
+        D(2026, 8, 20),
+        True,
+        "",
+        D(2026, 8, 20),
+    ),
     ReferenceDetails(D(2026, 11, 1), ReferenceKind.CHARACTER, "Owen Price (tutor)"),
 )
 CLEARED = DbsDetails(
-    DbsScheme.DBS, DbsLevel.ENHANCED, "001234567890", D(2026, 9, 1), update_service=True,
-    seen_by="Sam Okafor", seen_on=D(2026, 9, 3), decision=DbsDecision.CLEARED,
-    decided_on=D(2026, 9, 3), decided_by="Sam Okafor",
+    DbsScheme.DBS,
+    DbsLevel.ENHANCED,
+    "001234567890",
+    D(2026, 9, 1),
+    update_service=True,
+    seen_by="Sam Okafor",
+    seen_on=D(2026, 9, 3),
+    decision=DbsDecision.CLEARED,
+    decided_on=D(2026, 9, 3),
+    decided_by="Sam Okafor",
 )
 DISCLOSED = DbsDetails(
-    DbsScheme.PVG, DbsLevel.ENHANCED_BARRED, "1234567890123456", D(2026, 10, 1),
-    seen_by="Sam Okafor", seen_on=D(2026, 10, 2), disclosure=True,
+    DbsScheme.PVG,
+    DbsLevel.ENHANCED_BARRED,
+    "1234567890123456",
+    D(2026, 10, 1),
+    seen_by="Sam Okafor",
+    seen_on=D(2026, 10, 2),
+    disclosure=True,
     disclosure_note="Caution for possession, 2009.",
 )
 ASSESSMENT = RiskAssessment(D(2026, 10, 9), "Sam Okafor and Jo Kettering", "Cleared.")
 OH = OhDetails(D(2026, 9, 1), OhOutcome.FIT_WITH_ADJUSTMENTS, D(2026, 9, 10))
 ADJUSTMENT = AdjustmentDetails(
-    "Hours", "No shifts before 10am.", D(2026, 9, 12), "Sam Okafor", AdjustmentStatus.IN_PLACE,
+    "Hours",
+    "No shifts before 10am.",
+    D(2026, 9, 12),
+    "Sam Okafor",
+    AdjustmentStatus.IN_PLACE,
     D(2027, 3, 1),
 )
 
@@ -77,7 +101,9 @@ def _through_services(services: Services, psw_id: PswId, course: CourseId) -> No
     for n, item in enumerate(induction.items):
         done = D(2026, 10, 1 + n) if n < 3 else None
         services.induction.update_item(
-            item.id, due_on=D(2026, 10, 5 * (n + 1)), done_on=done,
+            item.id,
+            due_on=D(2026, 10, 5 * (n + 1)),
+            done_on=done,
             confirmed_by="Jo Kettering" if done else "",
         )
     services.training.add_record(psw_id, course, done_on=D(2026, 6, 1))

@@ -64,7 +64,7 @@ class Weights:
         return value
 
     def as_array(self) -> npt.NDArray[np.float64]:
-        return np.array(astuple(self), dtype=np.float64)
+        return np.array([getattr(self, c.value) for c in CRITERIA], dtype=np.float64)
 
 
 DEFAULT_WEIGHTS = Weights()

@@ -52,6 +52,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -77,9 +78,11 @@ class PlanTooLarge(ValueError):
     """The waiting list is too big for the objective to be encoded exactly in float64."""
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """An eligible PSW for one person, already past the hard constraints and the minimum score."""
+class Candidate(NamedTuple):
+    """An eligible PSW for one person, already past the hard constraints and the minimum score.
+
+    A named tuple, not a dataclass: a plan over 2,000 people makes 100,000 of them.
+    """
 
     psw_id: PswId
     score: float

@@ -103,6 +103,11 @@ class PswIndex:
     interests: Mapping[Hashable, Rows]
     latitude: Floats
     longitude: Floats
+    place: Rows
+    """Per row, which of the distinct positions (``places_lat``/``places_lon``) it has; -1 none.
+    PSWs share a few area centres, so distances are worked out once per distinct position."""
+    places_lat: Floats
+    places_lon: Floats
     travel_miles: Floats
     """NaN where the position or the mile limit is not recorded."""
     ready: Bools
@@ -124,6 +129,7 @@ class PswIndex:
             if p.position is not None and p.travel_miles is not None:
                 lat[row], lon[row] = math.radians(p.position[0]), math.radians(p.position[1])
                 miles[row] = p.travel_miles
+        place, places_lat, places_lon = _distinct_positions(lat, lon)
         return cls(
             profiles=profiles,
             ids=np.array([p.id for p in profiles], dtype=np.int64),
@@ -150,6 +156,9 @@ class PswIndex:
             ),
             latitude=lat,
             longitude=lon,
+            place=place,
+            places_lat=places_lat,
+            places_lon=places_lon,
             travel_miles=miles,
             ready=np.array(
                 [
@@ -317,13 +326,26 @@ def miles_between(lat1: Floats, lon1: Floats, lat2: float, lon2: float) -> Float
     return miles
 
 
+def _distinct_positions(lat: Floats, lon: Floats) -> tuple[Rows, Floats, Floats]:
+    """(``place``, ``places_lat``, ``places_lon``) of a :class:`PswIndex`."""
+    known = ~np.isnan(lat)
+    place: Rows = np.full(len(lat), -1, dtype=np.int64)
+    if not known.any():
+        return place, np.zeros(0), np.zeros(0)
+    pairs = np.column_stack((lat[known], lon[known]))
+    distinct, inverse = np.unique(pairs, axis=0, return_inverse=True)
+    place[known] = inverse.reshape(-1)
+    return place, distinct[:, 0].copy(), distinct[:, 1].copy()
+
+
 def _travel(person: PersonWishes, index: PswIndex) -> tuple[Floats, Bools]:
     if person.position is None:
         return np.full(len(index), NOT_RECORDED), np.ones(len(index), dtype=np.bool_)
     known = ~np.isnan(index.travel_miles)
     lat, lon = (math.radians(v) for v in person.position)
     with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
-        d = miles_between(index.latitude, index.longitude, lat, lon)
+        per_place = np.append(miles_between(index.places_lat, index.places_lon, lat, lon), np.nan)
+        d = per_place[index.place]  # -1 picks the NaN on the end: no position
         limit = index.travel_miles
         falling = (limit - d) / (limit / 2)
         c = np.where(d <= limit / 2, 1.0, np.where(d >= limit, 0.0, falling))

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from peerdesk.domain.availability import Availability, TimeRange
 from peerdesk.domain.ids import PswId, TaxonomyItemId
-from peerdesk.domain.matching.constraints import eligible, exclusions
+from peerdesk.domain.matching.constraints import eligible, exclusions, why_not_rows
 from peerdesk.domain.matching.criteria import CRITERIA, Weights
 from peerdesk.domain.matching.profiles import (
     IdentityPair,
@@ -141,9 +141,14 @@ def test_scores_in_range_deterministic_and_reasons_justified(
             assert r.not_recorded == bool(s.not_recorded[row, col])
             assert ("not recorded" in r.phrase) == r.not_recorded
     # the vectorised mask and the sentences agree
-    out = exclusions(person, pool)
-    mask = eligible(person, index)
+    conflicts = [p.id for p in pool[::3]]
+    out = exclusions(person, pool, conflicts=conflicts)
+    mask = eligible(person, index, conflicts=conflicts)
     assert [bool(m) for m in mask] == [p.id not in out for p in pool]
+    # ... and so do the sentences made from masks, row by row and in order
+    rows = list(range(len(pool)))
+    by_rows = why_not_rows(person, index, rows, conflicts=conflicts)
+    assert by_rows == [out.get(p.id, []) for p in pool]
 
 
 def matched_profile(profile: PswProfile, recorded: list[tuple[PswItem, bool]]) -> PswProfile:
