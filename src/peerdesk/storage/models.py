@@ -185,11 +185,14 @@ class PswStatusChange(Base):
 
 # Imported last so Base.metadata (and so Alembic and the migration tests) sees every table.
 from peerdesk.storage import check_models as _check_models  # noqa: E402, F401
+from peerdesk.storage import concern_models as _concern_models  # noqa: E402, F401
 from peerdesk.storage import consent_models as _consent_models  # noqa: E402, F401
 from peerdesk.storage import match_models as _match_models  # noqa: E402, F401
 from peerdesk.storage import outcome_models as _outcome_models  # noqa: E402, F401
 from peerdesk.storage import person_models as _person_models  # noqa: E402, F401
 from peerdesk.storage import plan_models as _plan_models  # noqa: E402, F401
+from peerdesk.storage import plan_version_models as _plan_version_models  # noqa: E402, F401
 from peerdesk.storage import protection_models as _protection_models  # noqa: E402, F401
 from peerdesk.storage import recruitment_models as _recruitment_models  # noqa: E402, F401
+from peerdesk.storage import supervision_models as _supervision_models  # noqa: E402, F401
 from peerdesk.storage import team_models as _team_models  # noqa: E402, F401
