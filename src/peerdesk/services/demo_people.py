@@ -196,6 +196,10 @@ class _Story:
         rng = self.rng
         psw = rng.choice(pool) if pool else None
         proposed = self._later(7, 60)
+        if proposed_only and proposed is not None:
+            # a proposal still waiting for an introduction is recent; a few are overdue (14+ days)
+            recent = self.today - dt.timedelta(days=rng.randint(1, 20))
+            proposed = max(proposed, recent)
         if psw is None or proposed is None:
             return
         steps = [MatchStep(M.PROPOSED, proposed, DEFAULT_RECORDER, "Suggested by PeerDesk.")]
@@ -224,8 +228,8 @@ class _Story:
 
     def _contacts(self, start: dt.date, stop: dt.date) -> list[ContactDetails]:
         rng = self.rng
-        if rng.random() < 0.1:  # a quiet match: needs attention
-            stop = min(stop, start + dt.timedelta(days=rng.randint(0, 20)))
+        if rng.random() < 0.1:  # a quiet match: no contact for the last month or two
+            stop = min(stop, self.today - dt.timedelta(days=rng.randint(31, 60)))
         modes = self.details.contact_modes or (ContactMode.PHONE,)
         out = []
         day = start
