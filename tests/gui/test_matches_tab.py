@@ -105,8 +105,8 @@ def test_psw_form_has_matches_with_places_and_hours(
     _who, psw = setup(services)
     form.load(services.psws.get(psw))
     titles = [form.tabs.tabText(i) for i in range(form.tabs.count())]
-    assert titles[-1] == "Matches"
-    form.tabs.setCurrentIndex(len(titles) - 1)
+    assert "Matches" in titles
+    form.tabs.setCurrentIndex(titles.index("Matches"))
     tab = form.tabs.currentWidget()
     assert isinstance(tab, MatchesTab)
     assert cell(tab, 0, 0) == "Zoë Nguyễn"

@@ -136,7 +136,11 @@ def test_proposing_the_second_needs_a_reason_of_15_characters(
     assert match.psw_id == second
     assert services.matches.rationale(match.id) == "Marta asked for Ann by name"
     assert any(c.matches for c in published)  # the Matches tab and others hear of it
-    assert rows(tab)[1][1:] == ["Ann Smith", "33.3", "1"]  # read again: a place used
+    # read again: Ann, proposed now, is no longer suggested but excluded, saying why
+    assert [r[1] for r in rows(tab)] == ["Łukasz Nowak"]
+    assert tab.found is not None
+    why = {e.name: e.why_not for e in tab.found.excluded}
+    assert why["Ann Smith"] == ("Excluded: already proposed for or matched with this person",)
 
 
 def test_a_refusal_from_the_service_is_shown_in_the_dialog(

@@ -104,6 +104,8 @@ class CaseloadPlan:
     minimum_score: int
     constants: tuple[int, int, int]
     """(match value, wait value per day, score units per point) of the pair value."""
+    already_proposed: int = 0
+    """People waiting who already have a proposed match: left out of the plan."""
 
     @property
     def worse_than_greedy(self) -> tuple[CaseloadLine, ...]:

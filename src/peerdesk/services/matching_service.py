@@ -13,11 +13,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 from peerdesk.domain.errors import Problem, ValidationFailed
 from peerdesk.domain.ids import PersonId, PswId
 from peerdesk.domain.matching.candidates import Eligible, trimmed
-from peerdesk.domain.matching.constraints import eligible, headline, why_not, why_not_rows
+from peerdesk.domain.matching.constraints import (
+    ALREADY_MATCHED,
+    eligible,
+    headline,
+    why_not,
+    why_not_rows,
+)
 from peerdesk.domain.matching.criteria import CRITERIA, Weights
 from peerdesk.domain.matching.plan import plan_caseload
 from peerdesk.domain.matching.profiles import PersonWishes
@@ -28,7 +35,7 @@ from peerdesk.domain.text import LONG_TEXT_MAX, tidy
 from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
-from peerdesk.services.match_service import MatchService, rationale_problems
+from peerdesk.services.match_service import RATIONALE_MIN, MatchService, rationale_problems
 from peerdesk.services.matching_records import (
     CaseloadLine,
     CaseloadPlan,
@@ -104,16 +111,23 @@ class MatchingService:
             pool = self._pool(s, viewer)
             name, wishes = matching_people.person_wishes(s, person_id)
             conflicts = matching_people.conflicts(s, [person_id]).get(person_id, set())
+            taken = _live_partners(s, person_id)
         index = pool.index
         scores = score_person(wishes, index, weights=pool.weights, related_families=pool.related)
         ok = eligible(wishes, index, conflicts=conflicts)
+        taken_rows = _rows_of(index, taken)
+        ok[taken_rows] = False
         rows = ranking(scores, index, among=ok)
         shown = [
             self._suggestion(pool, scores, wishes, int(r), n) for n, r in enumerate(rows[:limit], 1)
         ]
         left_out = [int(r) for r in np.flatnonzero(~ok)]
         excluded = [
-            Exclusion(index.profiles[r].id, index.profiles[r].name, tuple(reasons))
+            Exclusion(
+                index.profiles[r].id,
+                index.profiles[r].name,
+                ((ALREADY_MATCHED,) if r in taken_rows else ()) + tuple(reasons),
+            )
             for r, reasons in zip(
                 left_out,
                 why_not_rows(wishes, index, left_out, conflicts=conflicts),
@@ -173,25 +187,29 @@ class MatchingService:
             pool = self._pool(s, viewer)
             _, wishes = matching_people.person_wishes(s, person_id)
             conflicts = matching_people.conflicts(s, [person_id]).get(person_id, set())
+            taken = _live_partners(s, person_id)
         row = pool.index.row_of.get(psw_id)
         if row is None:
             raise ValidationFailed(
                 [Problem("psw_id", "This peer worker is not active, so cannot be matched.")]
             )
-        reasons = why_not(wishes, pool.index.profiles[row], conflict=psw_id in conflicts)
+        reasons = [ALREADY_MATCHED] if psw_id in taken else []
+        reasons += why_not(wishes, pool.index.profiles[row], conflict=psw_id in conflicts)
         if reasons:
             raise ValidationFailed([Problem("psw_id", "; ".join(reasons))])
         scores = score_person(
             wishes, pool.index, weights=pool.weights, related_families=pool.related
         )
-        top = ranking(scores, pool.index, among=eligible(wishes, pool.index, conflicts=conflicts))
-        if len(top) and int(top[0]) != row and not rationale:
+        ok = eligible(wishes, pool.index, conflicts=conflicts)
+        ok[_rows_of(pool.index, taken)] = False
+        top = ranking(scores, pool.index, among=ok)
+        if len(top) and int(top[0]) != row and len(rationale) < RATIONALE_MIN:
             raise ValidationFailed(
                 [
                     Problem(
                         "rationale",
-                        "This is not the top suggestion: say why you chose them "
-                        f"(at least {15} characters).",
+                        "This is not the top suggestion: a pick below the top needs a reason "
+                        f"of at least {RATIONALE_MIN} characters saying why you chose them.",
                     )
                 ]
             )
@@ -224,21 +242,27 @@ class MatchingService:
         for person_id, name, wishes in people:
             if person_id in busy:
                 continue
-            scores = score_person(
-                wishes, index, weights=pool.weights, related_families=pool.related
-            )
-            values = (
-                np.full(len(index), NO_WISHES_SCORE) if scores.scores is None else scores.scores
-            )
-            ok = eligible(wishes, index, conflicts=conflicts.get(person_id, set()))
-            for psw in rejected.get(person_id, ()):
-                if psw in index.row_of:
-                    ok[index.row_of[psw]] = False
-            ok &= values >= floor
+
+            def everyone(
+                wishes: PersonWishes = wishes, person_id: PersonId = person_id
+            ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+                rows, values = self._plan_scores(
+                    pool,
+                    index,
+                    wishes,
+                    conflicts.get(person_id, set()),
+                    rejected.get(person_id, set()),
+                    floor,
+                )
+                return rows, values
+
+            rows, values = everyone()
             wait = waits[person_id][1].days if person_id in waits else 0
-            # rounded as the plan holds scores, so greedy's ties are the plan's ties
-            rounded = np.round(values, 1)
-            ranked.append(Eligible(person_id, max(0, wait), np.flatnonzero(ok), rounded))
+            ranked.append(
+                Eligible.shortlist(
+                    person_id, max(0, wait), rows, values, index.ids, everyone=everyone
+                )
+            )
             names[person_id] = name
         places = np.array([p.places - p.places_used for p in index.profiles], dtype=np.int64)
         result = plan_caseload(
@@ -275,7 +299,28 @@ class MatchingService:
             greedy_total_score=result.greedy_total_score,
             minimum_score=floor,
             constants=(c.match_value, c.wait_value, c.score_steps),
+            already_proposed=sum(1 for person_id, _, _ in people if person_id in busy),
         )
+
+    @staticmethod
+    def _plan_scores(
+        pool: _Pool,
+        index: PswIndex,
+        wishes: PersonWishes,
+        conflicts: set[PswId],
+        rejected: set[PswId],
+        floor: int,
+    ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+        """(eligible rows at or above the floor, scores per row rounded as the plan holds them)."""
+        scores = score_person(wishes, index, weights=pool.weights, related_families=pool.related)
+        values = np.full(len(index), NO_WISHES_SCORE) if scores.scores is None else scores.scores
+        ok = eligible(wishes, index, conflicts=conflicts)
+        for psw in rejected:
+            if psw in index.row_of:
+                ok[index.row_of[psw]] = False
+        ok &= values >= floor
+        # rounded as the plan holds scores, so greedy's ties are the plan's ties
+        return np.flatnonzero(ok), np.round(values, 1)
 
     def review_plan(
         self,
@@ -300,6 +345,19 @@ class MatchingService:
         with self._ws.transaction() as s:
             made = apply_review(s, accepted, rejected, by=by, clock=self._clock)
         return Changes(matches=frozenset(made))
+
+
+def _live_partners(s: Tx, person_id: PersonId) -> set[PswId]:
+    """PSWs with a proposed, introduced or active match with the person."""
+    return {
+        m.psw_id
+        for m in match_store.for_person(s, person_id)
+        if m.stage is not None and m.stage.uses_place
+    }
+
+
+def _rows_of(index: PswIndex, psw_ids: set[PswId]) -> list[int]:
+    return sorted(index.row_of[p] for p in psw_ids if p in index.row_of)
 
 
 def _groups(excluded: Sequence[Exclusion]) -> tuple[ExclusionGroup, ...]:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.domain.errors import PeerDeskError, ValidationFailed
 from peerdesk.domain.ids import PersonId, PswId
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.bundle import Services
 from peerdesk.services.matching_records import CaseloadPlan
 from peerdesk.ui import background
@@ -49,10 +50,19 @@ class CaseloadPlanDialog(QDialog):
     rejected ones (each with a reason) are kept out of later plans, all in one transaction.
     """
 
-    def __init__(self, services: Services, bus: ChangeBus, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        bus: ChangeBus,
+        parent: QWidget | None = None,
+        *,
+        viewer: Viewer = COORDINATOR,
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.bus = bus
+        self.viewer = viewer
+        """Who is planning: protected people and PSWs are in the plan only with the right."""
         self.plan: CaseloadPlan | None = None
         self.choices: list[LineChoice] = []
         self.setWindowTitle("Plan the waiting list")
@@ -119,7 +129,10 @@ class CaseloadPlanDialog(QDialog):
         }
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
-        background.default_executor().submit(self.services.matching.plan, self._show, self._failed)
+        matching = self.services.matching
+        background.default_executor().submit(
+            lambda: matching.plan(viewer=viewer), self._show, self._failed
+        )
 
     # --- results ------------------------------------------------------------------------
 

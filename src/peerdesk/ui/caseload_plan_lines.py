@@ -81,8 +81,13 @@ def summary(plan: CaseloadPlan) -> str:
     waiting = len(plan.lines)
     worse = len(plan.worse_than_greedy)
     match_value, wait_value, steps = plan.constants
+    aside = (
+        f" ({plan.already_proposed:,} more already have a proposed match and are left out.)"
+        if plan.already_proposed
+        else ""
+    )
     return (
-        f"{waiting:,} people waiting. The plan matches {plan.matched:,}; first come, first "
+        f"{waiting:,} people waiting.{aside} The plan matches {plan.matched:,}; first come, first "
         f"served would match {plan.greedy_matched:,}.\n"
         f"Total score {plan.total_score:,.1f} (first come, first served: "
         f"{plan.greedy_total_score:,.1f}). Objective {plan.objective:,} against "

@@ -33,6 +33,7 @@ from peerdesk.ui.attention_table_model import (
 from peerdesk.ui.background import Executor
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.error_reporting import show_error
+from peerdesk.ui.viewer_state import ViewerState
 
 
 def count_text(count: int, within: int) -> str:
@@ -58,9 +59,12 @@ class NeedsAttentionPage(QWidget):
         parent: QWidget | None = None,
         *,
         executor: Executor | None = None,
+        viewer_state: ViewerState | None = None,
     ) -> None:
         super().__init__(parent)
         self.services = services
+        self.viewer_state = viewer_state
+        """Whose lines are listed (protected records only for a viewer with the right)."""
         self._executor = executor or background.default_executor()
         self._stale = True
         self._loading = False
@@ -121,6 +125,8 @@ class NeedsAttentionPage(QWidget):
         self.table.doubleClicked.connect(self._open_index)
         self.table.installEventFilter(self)
         bus.changed.connect(self._on_changed)
+        if viewer_state is not None:
+            viewer_state.changed.connect(lambda _viewer: self._on_changed(Changes(), None))
 
     # --- contents ---------------------------------------------------------------------------
 
@@ -138,8 +144,9 @@ class NeedsAttentionPage(QWidget):
         self.count.setText("Working out what needs attention…")
         within = self.within.value()
         attention = self.services.attention
+        viewer = None if self.viewer_state is None else self.viewer_state.viewer
         self._executor.submit(
-            lambda: (attention.items(within), attention.today(), within),
+            lambda: (attention.items(within, viewer=viewer), attention.today(), within),
             self._show_items,
             self._show_error,
         )

@@ -33,6 +33,7 @@ from peerdesk.ui.people_table_model import COLUMNS, PeopleTableModel
 from peerdesk.ui.person_form import PersonForm
 from peerdesk.ui.person_sharing_tab import PersonSharingTab
 from peerdesk.ui.record_list_page import RecordListPage
+from peerdesk.ui.suggestions_tab import SuggestionsTab
 from peerdesk.ui.viewer_state import ViewerState
 
 SEARCH_DELAY_MS = 150
@@ -113,6 +114,8 @@ class PeoplePage(RecordListPage, QWidget):
         if viewer_state is not None:
             for tab in self.form.findChildren(PersonSharingTab):
                 tab.follow_viewer(viewer_state)
+            for suggestions in self.form.findChildren(SuggestionsTab):
+                suggestions.follow_viewer(viewer_state)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -235,8 +238,11 @@ class PeoplePage(RecordListPage, QWidget):
     def _fetch(self, record_id: PersonId) -> Person:
         return self.services.people.get(record_id)
 
+    def _status_listing(self, record: Person) -> int:
+        return self.status_filter.findText(ALL)
+
     def plan_waiting_list(self) -> None:
-        dialog = CaseloadPlanDialog(self.services, self.bus, self)
+        dialog = CaseloadPlanDialog(self.services, self.bus, self, viewer=self.model.viewer)
         dialog.open()
 
     def new_person(self) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from peerdesk.domain.errors import Problem
 from peerdesk.domain.text import tidy
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.services.match_service import RATIONALE_MIN, rationale_problems
@@ -45,9 +46,12 @@ class ProposeDialog(FittedCheckDialog):
         found: Suggestions,
         chosen: Suggestion,
         parent: QWidget | None = None,
+        *,
+        viewer: Viewer = COORDINATOR,
     ) -> None:
         super().__init__("Propose this peer", "&Propose", parent)
         self.services = services
+        self.viewer = viewer
         self.found = found
         self.chosen = chosen
         self.required = chosen.rank != 1
@@ -93,4 +97,6 @@ class ProposeDialog(FittedCheckDialog):
         return rationale_problems(text)
 
     def submit(self) -> Changes:
-        return self.services.matching.propose(self.found.person_id, self.chosen.psw_id, self.text())
+        return self.services.matching.propose(
+            self.found.person_id, self.chosen.psw_id, self.text(), viewer=self.viewer
+        )

@@ -203,6 +203,9 @@ class PswPage(RecordListPage, QWidget):
     def _after_select(self) -> None:
         self._sized = False
 
+    def _status_listing(self, record: Psw) -> int:
+        return self.status_filter.findText(ARCHIVED if record.archived else ALL_CURRENT)
+
     def new_psw(self) -> None:
         self.new_record()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, QSignalBlocker
 
 from peerdesk.domain.errors import NotFound
 from peerdesk.ui import message_boxes
@@ -18,7 +18,8 @@ from peerdesk.ui.message_boxes import UnsavedChoice
 class RecordListPage:
     """Mixin for a QWidget page with ``table``, ``model`` (ids) and ``form`` attributes.
 
-    The page supplies :meth:`_fetch` (the record for an id; NotFound when it is gone). Its
+    The page supplies :meth:`_fetch` (the record for an id; NotFound when it is gone), and
+    :meth:`_status_listing` for its ``search``, ``status_filter`` and ``apply_filters``. Its
     ``__init__`` sets ``self._syncing = False`` and connects the table's selectionChanged to
     :meth:`_on_selection_changed`. Methods type ``self`` as Any: the page's own attributes
     (its model and form classes differ) stay precisely typed in the page.
@@ -29,6 +30,18 @@ class RecordListPage:
 
     def _after_select(self) -> None:
         """Hook: the selection moved (the Peer workers page re-fits its columns)."""
+
+    def _status_listing(self, record: Any) -> int:
+        """The index of the page's ``status_filter`` entry under which ``record`` is listed."""
+        raise NotImplementedError
+
+    def _reveal(self: Any, record: Any) -> None:
+        """Make the table list ``record`` (opened by id, e.g. from Needs attention, while the
+        filters hide it): the search is cleared and the status filter set to list it."""
+        with QSignalBlocker(self.search), QSignalBlocker(self.status_filter):
+            self.search.clear()
+            self.status_filter.setCurrentIndex(self._status_listing(record))
+        self.apply_filters()
 
     def follow_viewer(self: Any, state: Any) -> None:
         """List what ``state``'s viewer may see (a ``ViewerState``), now and as it changes."""
@@ -75,10 +88,13 @@ class RecordListPage:
             self._select(self.form.current_id())
             return False
         try:
-            self.form.load(self._fetch(record_id))
+            record = self._fetch(record_id)
         except NotFound:
             self.model.requery()
             return False
+        self.form.load(record)
+        if self.model.row_of(record_id) is None:
+            self._reveal(record)
         self._select(record_id)
         return True
 

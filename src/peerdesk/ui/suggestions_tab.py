@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QTabWidget, QVBoxLay
 
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.domain.ids import PersonId
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.services.matching_records import Suggestion, Suggestions
@@ -22,6 +23,7 @@ from peerdesk.ui.form_fields import section
 from peerdesk.ui.propose_dialog import ProposeDialog
 from peerdesk.ui.psw_section_tab import scrolling
 from peerdesk.ui.record_section import details_label
+from peerdesk.ui.viewer_state import ViewerState
 
 UNSAVED = "Save the person's record first; then peer workers can be suggested for them."
 WORKING = "Working out suggestions…"
@@ -66,6 +68,8 @@ class SuggestionsTab(QWidget):
         self.bus = bus
         self._executor = executor or background.default_executor()
         self.person_id: PersonId | None = None
+        self.viewer: Viewer = COORDINATOR
+        """Whose suggestions: protected PSWs are offered only to a viewer with the right."""
         self.found: Suggestions | None = None
         self.limit = PAGE
         self.dialog: QDialog | None = None
@@ -143,6 +147,17 @@ class SuggestionsTab(QWidget):
         if self._stale and self.isVisible():
             self.refresh()
 
+    def follow_viewer(self, state: ViewerState) -> None:
+        """Suggest the PSWs ``state``'s viewer may see, now and as it changes."""
+        self.viewer = state.viewer
+        state.changed.connect(self._set_viewer)
+
+    def _set_viewer(self, viewer: Viewer) -> None:
+        self.viewer = viewer
+        self._stale = self.person_id is not None
+        if self._stale and self.isVisible():
+            self.refresh()
+
     def refresh(self) -> None:
         """Read again off the UI thread; a refresh asked for meanwhile runs when this one ends."""
         self._stale = False
@@ -154,9 +169,11 @@ class SuggestionsTab(QWidget):
             return
         self._loading = True
         self.status.setText(WORKING)
-        matching, limit = self.services.matching, self.limit
+        matching, limit, viewer = self.services.matching, self.limit, self.viewer
         self._executor.submit(
-            lambda: matching.suggest(person_id, limit=limit), self._loaded, self._failed
+            lambda: matching.suggest(person_id, limit=limit, viewer=viewer),
+            self._loaded,
+            self._failed,
         )
 
     def _loaded(self, found: Suggestions) -> None:
@@ -237,7 +254,7 @@ class SuggestionsTab(QWidget):
         chosen = self.selected()
         if self.found is None or chosen is None:
             return
-        dialog = ProposeDialog(self.services, self.found, chosen, self)
+        dialog = ProposeDialog(self.services, self.found, chosen, self, viewer=self.viewer)
         self.dialog = dialog
         dialog.accepted.connect(lambda: self._proposed(dialog.changes))
         dialog.finished.connect(lambda _result: self._closed(dialog))

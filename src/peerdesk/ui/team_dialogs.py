@@ -9,6 +9,7 @@ from peerdesk.domain.psw import PswQuery
 from peerdesk.domain.taxonomy import ListKind
 from peerdesk.domain.team_records import Team, TeamMembership, team_name_problems
 from peerdesk.domain.text import tidy_line
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.ui.check_fields import DateField
@@ -66,12 +67,19 @@ class TeamDialog(FittedCheckDialog):
 class AddMemberDialog(FittedCheckDialog):
     """Picks a peer worker (not archived, and only those the coordinator may see) to join."""
 
-    def __init__(self, services: Services, *, team: Team, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        *,
+        team: Team,
+        viewer: Viewer = COORDINATOR,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(f"Add a member to {team.name}", "&Add member", parent)
         self.services = services
         self.team = team
         self.peer = PeerPicker()
-        self.peer.set_peers(services.psws.rows(services.psws.find_ids(PswQuery())))
+        self.peer.set_peers(services.psws.rows(services.psws.find_ids(PswQuery(), viewer=viewer)))
         self.joined_on = DateField("joined_on", "joining", required=True)
         self.joined_on.set_value(services.clock.today())
         self.add_field(

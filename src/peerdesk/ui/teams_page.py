@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWi
 
 from peerdesk.domain.team_records import Team, TeamId, TeamMembership
 from peerdesk.domain.teams import MIN_ACTIVE_MEMBERS, MIN_SHARED_HOURS
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.ui.change_bus import ChangeBus
@@ -22,6 +23,7 @@ from peerdesk.ui.check_fields import (
 )
 from peerdesk.ui.form_fields import stacked
 from peerdesk.ui.team_dialogs import AddMemberDialog, EndMembershipDialog, TeamDialog
+from peerdesk.ui.viewer_state import ViewerState
 
 INTRODUCTION = (
     f"Teams are optional. Each needs at least {MIN_ACTIVE_MEMBERS} active peer workers, two of "
@@ -39,10 +41,19 @@ def member_count(team: Team, today: dt.date) -> str:
 class TeamsPage(QWidget):
     """Teams on the left with their check in words; the selected team's members on the right."""
 
-    def __init__(self, services: Services, bus: ChangeBus, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        bus: ChangeBus,
+        parent: QWidget | None = None,
+        *,
+        viewer_state: ViewerState | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.bus = bus
+        self.viewer_state = viewer_state
+        """Whose members are named and offered (protected PSWs only with the right)."""
         self.teams: list[Team] = []
         self.problems: dict[TeamId, list[str]] = {}
         self.dialog: CheckDialog | None = None
@@ -99,6 +110,8 @@ class TeamsPage(QWidget):
         self.team_table.selectionModel().selectionChanged.connect(self._show_members)
         self.member_table.selectionModel().selectionChanged.connect(self._enable)
         bus.changed.connect(self._on_changed)
+        if viewer_state is not None:
+            viewer_state.changed.connect(lambda _viewer: self.refresh())
         self.refresh()
 
     # Reading
@@ -107,8 +120,9 @@ class TeamsPage(QWidget):
         """Re-read the teams and their check; keep ``keep`` (or the current team) selected."""
         keep = keep if keep is not None else self._team_id()
         today = self.services.clock.today()
-        self.teams = self.services.teams.teams()
-        self.problems = self.services.teams.problems_by_team()
+        viewer = self.viewer()
+        self.teams = self.services.teams.teams(viewer)
+        self.problems = self.services.teams.problems_by_team(viewer)
         self.team_model.set_rows(
             [
                 (
@@ -124,6 +138,9 @@ class TeamsPage(QWidget):
         rows = [i for i, t in enumerate(self.teams) if t.id == keep]
         self.team_table.select_row(rows[0] if rows else (0 if self.teams else None))
         self._show_members()
+
+    def viewer(self) -> Viewer:
+        return COORDINATOR if self.viewer_state is None else self.viewer_state.viewer
 
     def selected_team(self) -> Team | None:
         row = self.team_table.selected_row()
@@ -183,7 +200,8 @@ class TeamsPage(QWidget):
     def add_member(self) -> None:
         team = self.selected_team()
         if team is not None:
-            self._open(AddMemberDialog(self.services, team=team, parent=self))
+            dialog = AddMemberDialog(self.services, team=team, viewer=self.viewer(), parent=self)
+            self._open(dialog)
 
     def end_membership(self) -> None:
         team, membership = self.selected_team(), self.selected_membership()

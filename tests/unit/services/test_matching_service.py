@@ -89,8 +89,9 @@ def test_a_pick_below_the_top_needs_a_rationale(services: Services) -> None:
     changes = services.matching.propose(who, second, "Marta asked for Ann by name")
     (match_id,) = changes.matches
     assert services.matches.rationale(match_id) == "Marta asked for Ann by name"
-    # the index follows the write: Ann now has one place used
-    again = services.matching.suggest(who)
+    # the index follows the write: Ann now has one place used (seen from someone else)
+    other = waiting(services, "Olu", referred=D(2026, 9, 2))
+    again = services.matching.suggest(other)
     assert next(s for s in again.suggestions if s.psw_id == second).places_left == 1
 
 

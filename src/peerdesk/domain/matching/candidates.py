@@ -1,16 +1,17 @@
 """Trimming each waiting person's eligible PSWs to what the caseload plan needs, exactly.
 
 The plan's graph keeps each person's 50 best candidates plus first come, first served's pick.
-Greedy's pick can lie far down a person's list once earlier people have taken the best, so it is
-found here over *all* eligible PSWs with numpy (longest wait first, best free PSW, ties by the
-smaller PSW id: the rule in ``plan.py``). Handing ``plan_caseload`` the 50 best plus that pick
-is then exact: among any subset holding the true pick, the best free PSW is that pick, so
-``plan_caseload``'s own greedy makes the same choices and the plan stays ≥ greedy.
+Each person brings a short list (their best few dozen, best first) and, for the rare case where
+greedy finds all of those taken, a way to score everyone again. Greedy's pick is thus found over
+*all* eligible PSWs (longest wait first, best free PSW, ties by the smaller PSW id: the rule in
+``plan.py``) without keeping a people × PSWs array. Handing ``plan_caseload`` the 50 best plus
+that pick is then exact: among any subset holding the true pick, the best free PSW is that pick,
+so ``plan_caseload``'s own greedy makes the same choices and the plan stays ≥ greedy.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,17 +22,39 @@ from peerdesk.domain.matching.plan import GRAPH_WIDTH, Candidate, WaitingPerson
 
 Rows = NDArray[np.int64]
 Floats = NDArray[np.float64]
+SHORT_LIST = 128
+"""How many of each person's best eligible PSWs are kept between scoring and planning."""
 
 
 @dataclass(frozen=True, eq=False)
 class Eligible:
-    """One person's eligible rows of an index and their scores (already rounded as planned)."""
+    """One person's best eligible rows of an index, best first, with their (rounded) scores."""
 
     person_id: int
     wait_days: int
     rows: Rows
     scores: Floats
-    """Per row of the index (only ``rows`` are read)."""
+    """Aligned with ``rows``."""
+    total: int
+    """How many PSWs are eligible in all (``rows`` may hold only the best of them)."""
+    everyone: Callable[[], tuple[Rows, Floats]] | None = None
+    """All eligible rows and their scores, worked out again only when greedy needs them."""
+
+    @classmethod
+    def shortlist(
+        cls,
+        person_id: int,
+        wait_days: int,
+        rows: Rows,
+        scores: Floats,
+        ids: Rows,
+        *,
+        everyone: Callable[[], tuple[Rows, Floats]] | None = None,
+        keep: int = SHORT_LIST,
+    ) -> Eligible:
+        """From every eligible row and a full score array, keep the best ``keep``."""
+        best = best_rows(rows, scores, ids, keep)
+        return cls(person_id, wait_days, best, scores[best], len(rows), everyone)
 
 
 def trimmed(
@@ -42,22 +65,20 @@ def trimmed(
     ``ids`` and ``places`` are per row of the index (places left now).
     """
     left = places.copy()
-    picks: dict[int, int] = {}
+    picks: dict[int, tuple[int, float]] = {}
     for person in sorted(people, key=lambda p: (-p.wait_days, p.person_id)):
-        free = person.rows[left[person.rows] > 0]
-        if free.size:
-            values = person.scores[free]
-            ties = free[values == values.max()]
-            best = int(ties[np.argmin(ids[ties])])
-            left[best] -= 1
-            picks[person.person_id] = best
+        pick = _greedy_pick(person, ids, left)
+        if pick is not None:
+            left[pick[0]] -= 1
+            picks[person.person_id] = pick
     result = []
     for person in people:
-        rows = _best(person.rows, person.scores, ids, width)
+        rows = person.rows[:width].tolist()
+        scores = person.scores[:width].tolist()
         pick = picks.get(person.person_id)
-        if pick is not None and pick not in set(rows.tolist()):
-            rows = np.append(rows, pick)
-        scores = person.scores[rows].tolist()
+        if pick is not None and pick[0] not in rows:
+            rows.append(pick[0])
+            scores.append(pick[1])
         result.append(
             WaitingPerson(
                 person.person_id,
@@ -70,7 +91,24 @@ def trimmed(
     return result
 
 
-def _best(rows: Rows, scores: Floats, ids: Rows, width: int) -> Rows:
+def _greedy_pick(person: Eligible, ids: Rows, left: NDArray[np.int64]) -> tuple[int, float] | None:
+    """(row, score) of the person's best PSW with a place left, or None."""
+    free = np.flatnonzero(left[person.rows] > 0)
+    if free.size:  # the short list is best first: its first free row is the pick
+        return int(person.rows[free[0]]), float(person.scores[free[0]])
+    if person.total <= len(person.rows) or person.everyone is None:
+        return None
+    rows, scores = person.everyone()
+    open_rows = rows[left[rows] > 0]
+    if not open_rows.size:
+        return None
+    values = scores[open_rows]
+    ties = open_rows[values == values.max()]
+    row = int(ties[np.argmin(ids[ties])])
+    return row, float(scores[row])
+
+
+def best_rows(rows: Rows, scores: Floats, ids: Rows, width: int) -> Rows:
     """The ``width`` best ``rows`` (high score first, ties by smaller id), without a full sort."""
     if len(rows) > width:
         cut = np.partition(scores[rows], len(rows) - width)[len(rows) - width]

@@ -22,6 +22,8 @@ NOT_ACTIVE = "Excluded: not active"
 NOT_INDUCTED = "Excluded: induction not complete"
 CONFLICT = "Excluded: a declared conflict with this person"
 NO_CONTACT_MODE = "Excluded: no shared contact mode"
+ALREADY_MATCHED = "Excluded: already proposed for or matched with this person"
+"""For a PSW with a proposed, introduced or active match with the person (the service knows)."""
 
 
 def no_places(profile: PswProfile) -> str:
