@@ -16,6 +16,7 @@ class ListKind(Enum):
     INTEREST = "interest"
     LANGUAGE = "language"
     AREA = "area"
+    SUPERVISION_TOPIC = "supervision_topic"
 
     @property
     def label(self) -> str:
@@ -28,6 +29,7 @@ _LABELS = {
     ListKind.INTEREST: "Interests",
     ListKind.LANGUAGE: "Languages",
     ListKind.AREA: "Areas",
+    ListKind.SUPERVISION_TOPIC: "Supervision topics",
 }
 
 

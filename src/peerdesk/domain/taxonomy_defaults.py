@@ -110,6 +110,22 @@ _AREAS: tuple[tuple[str, float, float], ...] = (
     ("Widnes and Runcorn", 53.3517, -2.7290),
 )
 
+SUPERVISION_TOPICS = (
+    "Use of own story and boundaries",
+    "Dual identity of worker and service user",
+    "Caseload",
+    "Team relations",
+    "Wellbeing",
+    "Safeguarding",
+    "Learning and development",
+)
+"""DOMAIN.md's supervision topics, plus wellbeing, safeguarding and learning."""
+
+
+def supervision_topic_items() -> list[ListItemDraft]:
+    """The default supervision topics (also seeded into vaults made before the list existed)."""
+    return [ListItemDraft(ListKind.SUPERVISION_TOPIC, name) for name in SUPERVISION_TOPICS]
+
 
 def default_items() -> list[ListItemDraft]:
     """Every default item, in display order."""
@@ -124,4 +140,5 @@ def default_items() -> list[ListItemDraft]:
     items += [
         ListItemDraft(ListKind.AREA, name, latitude=lat, longitude=lon) for name, lat, lon in _AREAS
     ]
+    items += supervision_topic_items()
     return items

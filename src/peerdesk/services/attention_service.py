@@ -20,6 +20,7 @@ from peerdesk.domain.ids import PswId
 from peerdesk.domain.journey import JourneyStatus
 from peerdesk.domain.match_lifecycle import QUIET_MATCH_DAYS, STALE_PROPOSAL_DAYS, MatchStage
 from peerdesk.domain.matching_attention import (
+    PERSON,
     long_wait_line,
     quiet_match_line,
     stale_proposal_line,
@@ -32,15 +33,20 @@ from peerdesk.domain.requirements import (
     evaluate,
     readiness,
 )
-from peerdesk.domain.viewer import COORDINATOR, Viewer
+from peerdesk.domain.safeguarding import open_concern_line
+from peerdesk.domain.viewer import COORDINATOR, Right, Viewer
 from peerdesk.domain.waiting import FLAG_AFTER_DAYS, wait_on
 from peerdesk.services.clock import Clock
 from peerdesk.services.pipeline_settings import targets_from
+from peerdesk.services.supervision_attention import supervision_action_lines, supervision_lines
 from peerdesk.storage import (
     attention_queries,
+    concern_store,
     evidence_queries,
     matching_attention_queries,
+    plan_store,
     settings_store,
+    team_store,
 )
 from peerdesk.storage.workspace import Tx, Workspace
 
@@ -224,6 +230,50 @@ def quiet_match_lines(s: Tx, window: Window) -> list[AttentionItem]:
     return [line for line in lines if line is not None]
 
 
+def concern_lines(s: Tx, window: Window) -> list[AttentionItem]:
+    """Each open safeguarding concern, until it is closed: about the person it names if any,
+    else the PSW; never its summary. Concerns naming a record the viewer may not see are left out.
+    """
+    return [
+        open_concern_line(
+            subject_kind=PERSON if c.person_id is not None else PSW,
+            subject_id=c.person_id if c.person_id is not None else c.psw_id or 0,
+            name=c.person_name if c.person_id is not None else c.psw_name,
+            raised_on=c.raised_on,
+        )
+        for c in concern_store.open_concerns(s, window.viewer)
+        if c.person_id is not None or c.psw_id is not None  # both records erased: nothing to open
+    ]
+
+
+def plan_review_lines(s: Tx, window: Window) -> list[AttentionItem]:
+    """Wellbeing and story plans whose latest version is to be reviewed by ``until``."""
+    return [
+        AttentionItem(
+            PSW,
+            r.psw_id,
+            r.name,
+            f"{r.kind.label} review due {format_date(r.review_on)}",
+            "Review overdue" if r.review_on < window.today else "Review due",
+            r.review_on,
+        )
+        for r in plan_store.reviews_due(s, window.until, window.viewer)
+    ]
+
+
+def _visible_only(s: Tx, lines: list[AttentionItem], viewer: Viewer) -> list[AttentionItem]:
+    """Drop lines about PSWs ``viewer`` may not see (the one visibility rule, storage/visibility).
+
+    Person lines are filtered in their own queries; PSW sources select by due dates and are
+    filtered here, in one query over the PSWs they name.
+    """
+    if viewer.may(Right.VIEW_PROTECTED):
+        return lines
+    named = {PswId(line.subject_id) for line in lines if line.subject_kind == PSW}
+    shown = team_store.visible(s, named, viewer)
+    return [line for line in lines if line.subject_kind != PSW or line.subject_id in shown]
+
+
 SOURCES: tuple[AttentionSource, ...] = (
     requirement_lines,
     reference_lines,
@@ -232,6 +282,10 @@ SOURCES: tuple[AttentionSource, ...] = (
     long_wait_lines,
     stale_proposal_lines,
     quiet_match_lines,
+    supervision_lines,
+    supervision_action_lines,
+    concern_lines,
+    plan_review_lines,
 )
 """The registry: each section of Needs attention, in no particular order (lines are sorted)."""
 
@@ -263,11 +317,13 @@ class AttentionService:
         within_days: int = DEFAULT_WITHIN_DAYS,
         *,
         targets: Mapping[JourneyStatus, int] | None = None,
+        viewer: Viewer | None = None,
     ) -> list[AttentionItem]:
         """Lines overdue or due within ``within_days`` (0 to 3,650) of today, sorted.
 
         ``targets`` (days per pipeline stage) overrides the service's for this call; without
-        either, the stage targets saved in Settings apply.
+        either, the stage targets saved in Settings apply. ``viewer`` (the service's own by
+        default) decides which lines are listed: none about a record it may not see.
         """
         if not 0 <= within_days <= MAX_WITHIN_DAYS:
             raise ValueError(f"within_days must be 0 to {MAX_WITHIN_DAYS:,}, not {within_days}")
@@ -281,10 +337,11 @@ class AttentionService:
                 targets=dict(chosen)
                 if chosen is not None
                 else targets_from(settings_store.read_all(s)),
-                viewer=self._viewer,
+                viewer=self._viewer if viewer is None else viewer,
             )
             for source in self._sources:
                 lines += source(s, window)
+            lines = _visible_only(s, lines, window.viewer)
         # By subject first, so lines the sort key ties on (two PSWs of one name due the same day
         # for the same thing) keep one order whatever order SQL returned the rows in.
         lines.sort(key=_subject)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from peerdesk.services.attention_service import AttentionService
 from peerdesk.services.clock import Clock, SystemClock
+from peerdesk.services.concern_service import ConcernService
 from peerdesk.services.conflict_service import ConflictService
 from peerdesk.services.consent_service import ConsentService
 from peerdesk.services.dbs_service import DbsService
@@ -19,11 +20,13 @@ from peerdesk.services.matching_settings import MatchingSettings
 from peerdesk.services.outcome_service import OutcomeService
 from peerdesk.services.person_consent_service import PersonConsentService
 from peerdesk.services.person_service import PersonService
+from peerdesk.services.plan_service import PlanService
 from peerdesk.services.policy_service import PolicyService
 from peerdesk.services.protection_service import ProtectionService
 from peerdesk.services.psw_service import PswService
 from peerdesk.services.references_service import ReferenceService
 from peerdesk.services.settings_service import SettingsService
+from peerdesk.services.supervision_service import SupervisionService
 from peerdesk.services.team_service import TeamService
 from peerdesk.services.training_service import TrainingService
 from peerdesk.storage.vault.files import VaultPaths
@@ -56,6 +59,9 @@ class Services:
     person_consents: PersonConsentService
     outcomes: OutcomeService
     teams: TeamService
+    plans: PlanService
+    supervision: SupervisionService
+    concerns: ConcernService
 
     def close(self) -> None:
         self.workspace.close()
@@ -89,4 +95,7 @@ def build(workspace: Workspace, clock: Clock | None = None) -> Services:
         person_consents=PersonConsentService(workspace, clock),
         outcomes=OutcomeService(workspace, clock),
         teams=TeamService(workspace, clock),
+        plans=PlanService(workspace, clock),
+        supervision=SupervisionService(workspace, clock),
+        concerns=ConcernService(workspace, clock),
     )

@@ -34,6 +34,12 @@ class Changes:
     """A team was added or renamed, or someone joined or left one."""
     outcomes: bool = False
     """Outcome measures were edited or a score recorded."""
+    plans: bool = False
+    """A wellbeing or "telling my story safely" plan was saved as a new version."""
+    supervision: bool = False
+    """A supervision session, action, addendum or the frequency policy changed."""
+    concerns: bool = False
+    """A safeguarding concern was raised, followed up, closed or reopened."""
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -48,6 +54,9 @@ class Changes:
             matches=self.matches | other.matches,
             teams=self.teams or other.teams,
             outcomes=self.outcomes or other.outcomes,
+            supervision=self.supervision or other.supervision,
+            plans=self.plans or other.plans,
+            concerns=self.concerns or other.concerns,
         )
 
     @property
@@ -64,4 +73,7 @@ class Changes:
             or self.matches
             or self.teams
             or self.outcomes
+            or self.supervision
+            or self.plans
+            or self.concerns
         )

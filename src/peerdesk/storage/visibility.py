@@ -2,14 +2,17 @@
 
 A PSW is *protected* when a supported person's record is linked to them (they are supported by
 the organisation too); that person's record is protected as well. Every listing query adds
-``visible_psws(viewer)`` or ``visible_people(viewer)`` to its WHERE clause; supervision's
-confidentiality levels later extend this module rather than repeat it.
+``visible_psws(viewer)`` or ``visible_people(viewer)`` to its WHERE clause. Confidentiality levels
+of notes (shared, confidential, private) are decided here too: ``text_visible`` in Python and
+``text_listed`` in SQL, from the one set of levels a list may show.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement, exists, select, true
+from sqlalchemy.orm import InstrumentedAttribute
 
+from peerdesk.domain.confidentiality import Confidentiality
 from peerdesk.domain.viewer import Right, Viewer
 from peerdesk.storage.models import PswRowModel
 from peerdesk.storage.person_models import PersonRowModel
@@ -36,3 +39,28 @@ def visible_people(viewer: Viewer) -> ColumnElement[bool]:
     if viewer.may(Right.VIEW_PROTECTED):
         return true()
     return ~person_is_protected()
+
+
+LISTED_LEVELS = frozenset({Confidentiality.SHARED})
+"""Levels whose text lists (history, Needs attention, search results) may show."""
+
+
+def text_visible(
+    level: Confidentiality, viewer: Viewer, *, listing: bool, private_revealed: bool = False
+) -> bool:
+    """Whether ``viewer`` sees the text of a note at ``level``.
+
+    In a list (``listing``) only shared text shows: confidential and private rows show date, kind
+    and supervisor. On the record itself confidential text shows, and private text only after
+    "Show private text" (``private_revealed``). ``viewer`` is for roles to come: today the one
+    coordinator sees what the levels allow.
+    """
+    del viewer
+    if listing:
+        return level in LISTED_LEVELS
+    return level is not Confidentiality.PRIVATE or private_revealed
+
+
+def text_listed(level: InstrumentedAttribute[str]) -> ColumnElement[bool]:
+    """SQL twin of ``text_visible(..., listing=True)`` over a confidentiality column."""
+    return level.in_([lvl.value for lvl in LISTED_LEVELS])

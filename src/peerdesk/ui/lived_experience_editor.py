@@ -39,6 +39,7 @@ from peerdesk.ui.consent_dialog import SHARED, USED_FOR_MATCHING, ConsentDialog
 from peerdesk.ui.consent_history_dialog import ConsentHistoryDialog
 from peerdesk.ui.form_fields import ProblemLabel, compact
 from peerdesk.ui.psw_commands import CommandContext
+from peerdesk.ui.story_conflict_note import conflict_note
 
 _ID_ROLE = Qt.ItemDataRole.UserRole + 1
 UNSAVED_NOTE = (
@@ -200,6 +201,7 @@ class LivedExperienceEditor(QWidget):
         layout.addWidget(intro)
         layout.addLayout(buttons)
         layout.addWidget(self.problems["lived_experience"])
+        self.plan_conflicts = conflict_note(layout)  # filled in by the Plans tab
         layout.addWidget(self.empty)
         layout.addLayout(self._rows_layout)
         layout.addWidget(self.unsaved_note)

@@ -78,15 +78,15 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName("Pages")
         self.navigation.setSpacing(3)
         self.pages = QStackedWidget()
-        self.attention_page = NeedsAttentionPage(services, self.bus)
+        self.viewer_state = ViewerState(services, self)  # "Show protected records" starts off
+        self.attention_page = NeedsAttentionPage(services, self.bus, viewer_state=self.viewer_state)
         self.attention_page.item_opened.connect(self.open_item)
         self._add_page("Needs attention", self.attention_page)  # home: shown after unlocking
-        self.viewer_state = ViewerState(services, self)  # "Show protected records" starts off
         self.psw_page = PswPage(services, self.bus, self.undo_stack, viewer_state=self.viewer_state)
         self._add_page("Peer workers", self.psw_page)
         self.people_page = PeoplePage(services, self.bus, viewer_state=self.viewer_state)
         self._add_page("People", self.people_page)
-        self.teams_page = TeamsPage(services, self.bus)
+        self.teams_page = TeamsPage(services, self.bus, viewer_state=self.viewer_state)
         self._add_page("Teams", self.teams_page)
         lists_page = self._lists_page()
         if lists_page is not None:
@@ -189,15 +189,11 @@ class MainWindow(QMainWindow):
         """Show the Peer workers page with ``psw_id`` selected and in the form.
 
         With ``section`` (see ``attention_targets``) the form opens at that section, its first
-        control focused. Filters that would hide them are cleared first. False if they could
-        not be shown (gone, or the coordinator kept unsaved edits to someone else).
+        control focused. Filters that would hide them are cleared (by the page). False if they
+        could not be shown (gone, or the coordinator kept unsaved edits to someone else).
         """
         self._show_psw_page()
         page = self.psw_page
-        if page.model.row_of(psw_id) is None:
-            page.search.clear()
-            page.status_filter.setCurrentIndex(0)  # all current
-            page.apply_filters()
         opened = page.open_psw(psw_id)
         if opened and not (section and page.form.show_section(section)):
             page.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -27,6 +27,7 @@ from peerdesk.ui import message_boxes
 from peerdesk.ui.availability_grid import AvailabilityGrid
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.check_fields import say_date
+from peerdesk.ui.concerns_panel import person_concerns_tab
 from peerdesk.ui.form_fields import ProblemLabel, section
 from peerdesk.ui.item_checklist import ItemChecklist
 from peerdesk.ui.language_editor import LanguageEditor
@@ -104,6 +105,7 @@ class PersonForm(QWidget):
         self.tabs.addTab(scrolled(wishes), "Wishes")
         self.tabs.addTab(times, "A&vailability")
         self._record_tabs: list[PersonRecordTab] = []
+        self.add_record_tab(person_concerns_tab(services, bus), "Safeguarding")
         self.add_record_tab(PersonSharingTab(services, bus), "Consent and conflicts")
         self.add_record_tab(SuggestionsTab(services, bus), "Suggestions")
         self.add_record_tab(person_matches_tab(services, bus), "Matches")

@@ -25,6 +25,7 @@ from peerdesk.ui import message_boxes
 from peerdesk.ui.attention_targets import JOURNEY
 from peerdesk.ui.availability_editor import AvailabilityEditor
 from peerdesk.ui.checks_tab import ChecksTab, scrolling
+from peerdesk.ui.concerns_panel import psw_concerns_tab
 from peerdesk.ui.demographics_editor import DemographicsEditor
 from peerdesk.ui.form_fields import ProblemLabel, section
 from peerdesk.ui.item_checklist import ItemChecklist
@@ -32,6 +33,7 @@ from peerdesk.ui.journey_panel import JourneyPanel
 from peerdesk.ui.language_editor import LanguageEditor
 from peerdesk.ui.lived_experience_editor import LivedExperienceEditor
 from peerdesk.ui.matches_tab import psw_matches_tab
+from peerdesk.ui.plans_tab import PlansTab
 from peerdesk.ui.psw_commands import (
     ArchivePswCommand,
     CommandContext,
@@ -44,6 +46,7 @@ from peerdesk.ui.psw_table_model import format_date
 from peerdesk.ui.record_tab import PswRecordTab, as_widget
 from peerdesk.ui.recruitment_tab import RecruitmentTab
 from peerdesk.ui.status_change import ask_status_change
+from peerdesk.ui.supervision_tab import SupervisionTab
 
 CHECK_DELAY_MS = 200
 BLANK = PswDetails(full_name="")
@@ -117,7 +120,10 @@ class PswForm(QWidget):
             self._tab_titles.append(title)
             self._labels.update(labels)
             self._field_tabs.update(dict.fromkeys(labels, index))
+        self.add_record_tab(psw_concerns_tab(self.services, context.bus), "Safeguarding")
         self.add_record_tab(psw_matches_tab(self.services, context.bus), "Matches")
+        self.add_record_tab(PlansTab(context, self.lived_experience.plan_conflicts), "Plans")
+        self.add_record_tab(SupervisionTab(self.services, context.bus), "Supervision")
 
         self.save_action = QAction("&Save peer worker", self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)

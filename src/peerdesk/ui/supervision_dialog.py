@@ -1,0 +1,291 @@
+"""Record a supervision session, keyboard first: the meeting, this PSW's part, earlier actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QWidget,
+)
+
+from peerdesk.domain.confidentiality import DEFAULT_CONFIDENTIALITY, Confidentiality
+from peerdesk.domain.contact import ContactMode
+from peerdesk.domain.errors import Problem
+from peerdesk.domain.ids import PswId
+from peerdesk.domain.psw import PswQuery
+from peerdesk.domain.supervision import SupervisionKind
+from peerdesk.domain.supervision_session import (
+    CHECKIN_WORDS,
+    Action,
+    ActionDraft,
+    AttendeeDraft,
+    CarryChoice,
+    SessionDraft,
+)
+from peerdesk.services.bundle import Services
+from peerdesk.services.changes import Changes
+from peerdesk.ui.check_fields import (
+    CheckDialog,
+    DateField,
+    RecordsView,
+    RowsModel,
+    button,
+    button_row,
+    say_date,
+    short_date,
+)
+from peerdesk.ui.check_tables import fit_to_rows
+from peerdesk.ui.item_checklist import ItemChecklist
+from peerdesk.ui.peer_picker import PeerPicker, peer_label
+
+NOTES_LINES = 6
+
+
+def _combo(name: str, entries: list[tuple[str, object]]) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    for text, data in entries:
+        combo.addItem(text, data)
+    return combo
+
+
+def carried_label(action: Action) -> str:
+    due = f", due {say_date(action.due_on)}" if action.due_on else ""
+    owner = f" ({action.owner})" if action.owner else ""
+    return f"{action.text}{owner}: agreed {say_date(action.origin_on)}{due}"
+
+
+class SupervisionDialog(CheckDialog):
+    """The whole session in one form; Save records it and decides earlier actions at once."""
+
+    def __init__(self, services: Services, psw_id: PswId, parent: QWidget | None = None) -> None:
+        super().__init__("Record a supervision session", "&Save session", parent)
+        self.services = services
+        self.psw_id = psw_id
+        self.session_id: int | None = None
+        today = services.clock.today()
+        self.kind = _combo("Kind", [(k.label, k) for k in SupervisionKind])
+        self.group = QCheckBox("&Group session")
+        self.peer_picker = PeerPicker()
+        self.peer_picker.setAccessibleName("Other attendee")
+        rows = services.psws.rows(services.psws.find_ids(PswQuery()))
+        self.peer_picker.set_peers([r for r in rows if r.id != psw_id])
+        self._names = {r.id: peer_label(r) for r in rows}
+        self.add_attendee_button = button("Add attend&ee", "Add attendee")
+        self.others: list[PswId] = []
+        self.others_label = QLabel("No other attendees yet.")
+        self.others_label.setWordWrap(True)
+        self.remove_attendee_button = button("Remove last attendee", "Remove last attendee")
+        self.supervisor = QLineEdit()
+        self.held_on = DateField("held_on", "session", required=True)
+        self.held_on.set_value(today)
+        self.starts_at = QLineEdit()
+        self.starts_at.setPlaceholderText("HH:MM (optional)")
+        self.minutes = QSpinBox()
+        self.minutes.setRange(0, 999)
+        self.minutes.setValue(60)
+        self.minutes.setSuffix(" minutes")
+        self.mode = _combo("Mode", [(m.label, m) for m in ContactMode])
+        self.topics = ItemChecklist("topics")
+        self.topics.set_items(services.supervision.topics())
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMinimumHeight(self.fontMetrics().lineSpacing() * NOTES_LINES)
+        self.checkin = _combo(
+            "Check-in", [("Not asked", None), *((w, n) for n, w in enumerate(CHECKIN_WORDS, 1))]
+        )
+        self.checkin_note = QLineEdit()
+        self.learning = QPlainTextEdit()
+        self.learning.setTabChangesFocus(True)
+        self.learning.setPlaceholderText("One learning need a line")
+        self.learning.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.action_text = QLineEdit()
+        self.action_owner = QLineEdit()
+        self.action_due = DateField("action_due", "action's due")
+        self.add_action_button = button("Add ac&tion", "Add action")
+        self.agreed_actions: list[ActionDraft] = []
+        self.actions_model = RowsModel(("Action", "Owner", "Due"), self)
+        self.actions_view = RecordsView(self.actions_model, "Actions agreed", on_open=lambda: None)
+        self.remove_action_button = button("Remo&ve action", "Remove action")
+        self.next_on = DateField("next_on", "next")
+        self.level = _combo("Confidentiality", [(c.label, c) for c in Confidentiality])
+        self.level.setCurrentIndex(list(Confidentiality).index(DEFAULT_CONFIDENTIALITY))
+        self.carried = services.supervision.open_actions(psw_id)
+        self.carry_boxes: list[QComboBox] = []
+
+        self.add_field("kind", "&Kind", self.kind)
+        self.add_tick("is_group", self.group)
+        self.add_field("attendees", "Other &attendee", self.peer_picker)
+        self.form.addRow(
+            QLabel(), button_row([self.add_attendee_button, self.remove_attendee_button])
+        )
+        self.form.addRow(QLabel(), self.others_label)
+        self.add_field("supervisor", "S&upervisor", self.supervisor)
+        self.add_field("held_on", "&Date", self.held_on)
+        self.add_field("starts_at", "Start t&ime", self.starts_at)
+        self.add_field("minutes", "&Minutes", self.minutes)
+        self.add_field("mode", "M&ode", self.mode)
+        self.add_field("topics", "To&pics", self.topics)
+        self.add_field("notes", "&Notes (shared with a group)", self.notes)
+        self.add_field("checkin", "&Check-in", self.checkin)
+        self.add_field("checkin_note", "C&heck-in note", self.checkin_note)
+        self.add_field("learning_needs", "&Learning needs", self.learning)
+        self.add_field("actions", "&What to do", self.action_text)
+        self.add_field("action_owner", "Owne&r", self.action_owner)
+        self.add_field("action_due", "Due b&y", self.action_due)
+        self.form.addRow(QLabel(), button_row([self.add_action_button, self.remove_action_button]))
+        self.form.addRow(QLabel("Actions agreed:"), self.actions_view)
+        self.add_field("next_on", "Ne&xt date", self.next_on)
+        self.add_field("confidentiality", "Con&fidentiality", self.level)
+        if self.carried:
+            self.form.addRow(QLabel("Open actions from earlier sessions:"))
+            for action in self.carried:
+                box = _combo(f"Earlier action: {action.text}", [(c.label, c) for c in CarryChoice])
+                box.setCurrentIndex(list(CarryChoice).index(CarryChoice.KEPT))
+                text = QLabel(carried_label(action))
+                text.setTextFormat(Qt.TextFormat.PlainText)
+                text.setWordWrap(True)
+                text.setBuddy(box)
+                self.form.addRow(text, box)
+                self.carry_boxes.append(box)
+            self.problems["carried"] = self.summary
+        self.finish_layout()
+        self._show_actions()
+        self._group_toggled()
+        self.group.toggled.connect(self._group_toggled)
+        self.add_attendee_button.clicked.connect(self._add_attendee)
+        self.remove_attendee_button.clicked.connect(self._remove_attendee)
+        self.add_action_button.clicked.connect(self._add_action)
+        self.remove_action_button.clicked.connect(self._remove_action)
+        for edit in (self.supervisor, self.starts_at, self.held_on, self.next_on):
+            edit.textEdited.connect(self.edited)
+        self.minutes.valueChanged.connect(self.edited)
+
+    def finish_layout(self) -> None:
+        """The form scrolls (it is long at large text sizes); problems and buttons stay put."""
+        holder = QWidget()
+        holder.setLayout(self.form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+        self._layout.addWidget(scroll, 1)
+        self._layout.addWidget(self.summary)
+        self._layout.addWidget(self.buttons)
+        self.resize(self.minimumWidth(), self.fontMetrics().lineSpacing() * 40)
+
+    # --- attendees and actions ----------------------------------------------------------------
+
+    def _group_toggled(self) -> None:
+        on = self.group.isChecked()
+        for part in (self.peer_picker, self.add_attendee_button, self.remove_attendee_button):
+            part.setEnabled(on)
+        self.others_label.setVisible(on)
+
+    def _add_attendee(self) -> None:
+        chosen = self.peer_picker.chosen()
+        if chosen is None:
+            self.problems["attendees"].set_problems(
+                [Problem("attendees", "Type part of a peer worker's name, then choose them.")]
+            )
+            return
+        if chosen not in self.others:
+            self.others.append(chosen)
+        self.peer_picker.setCurrentIndex(-1)
+        self.peer_picker.clearEditText()
+        self._show_others()
+        self.edited()
+
+    def _remove_attendee(self) -> None:
+        if self.others:
+            self.others.pop()
+        self._show_others()
+        self.edited()
+
+    def _show_others(self) -> None:
+        names = [self._names.get(p, "?") for p in self.others]
+        self.others_label.setText(
+            "Also attending: " + ", ".join(names) if names else "No other attendees yet."
+        )
+
+    def _add_action(self) -> None:
+        problems = self.action_due.problems()
+        if not self.action_text.text().strip():
+            problems.append(Problem("actions", "Say what the action is, then add it."))
+        if problems:
+            self.show_problems(problems)
+            self.action_text.setFocus()
+            return
+        due = self.action_due.value()
+        self.agreed_actions.append(
+            ActionDraft(self.action_text.text(), self.action_owner.text(), due)
+        )
+        for field in (self.action_text, self.action_owner, self.action_due):
+            field.clear()
+        self._show_actions()
+        self.action_text.setFocus()
+        self.edited()
+
+    def _remove_action(self) -> None:
+        row = self.actions_view.selected_row()
+        if row is None and self.agreed_actions:
+            row = len(self.agreed_actions) - 1
+        if row is not None:
+            del self.agreed_actions[row]
+        self._show_actions()
+
+    def _show_actions(self) -> None:
+        self.actions_model.set_rows(
+            [[a.text, a.owner, short_date(a.due_on)] for a in self.agreed_actions]
+        )
+        fit_to_rows(self.actions_view, least=1, most=6)
+        self.remove_action_button.setEnabled(bool(self.agreed_actions))
+
+    # --- checking and saving ------------------------------------------------------------------
+
+    def draft(self) -> SessionDraft:
+        """What the form holds now (a date not typed properly stands in as today)."""
+        checkin = self.checkin.currentData()
+        mine = AttendeeDraft(
+            self.psw_id,
+            checkin=checkin if isinstance(checkin, int) else None,
+            checkin_note=self.checkin_note.text(),
+            learning_needs=tuple(self.learning.toPlainText().splitlines()),
+            actions=tuple(self.agreed_actions),
+        )
+        group = self.group.isChecked()
+        others = tuple(AttendeeDraft(p) for p in self.others) if group else ()
+        return SessionDraft(
+            kind=self.kind.currentData(),
+            supervisor=self.supervisor.text(),
+            held_on=self.held_on.value() or self.services.clock.today(),
+            minutes=self.minutes.value(),
+            attendees=(mine, *others),
+            is_group=group,
+            starts_at=self.starts_at.text(),
+            mode=self.mode.currentData(),
+            topics=self.topics.value(),
+            notes=self.notes.toPlainText(),
+            next_on=self.next_on.value(),
+            confidentiality=self.level.currentData(),
+            carried={
+                a.id: box.currentData()
+                for a, box in zip(self.carried, self.carry_boxes, strict=True)
+            },
+        )
+
+    def local_problems(self) -> list[Problem]:
+        return self.held_on.problems() + self.next_on.problems()
+
+    def service_problems(self) -> list[Problem]:
+        return self.services.supervision.check(self.draft())
+
+    def submit(self) -> Changes:
+        session_id, changes = self.services.supervision.record(self.draft())
+        self.session_id = session_id
+        return changes
