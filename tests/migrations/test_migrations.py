@@ -13,6 +13,7 @@ from sqlalchemy import inspect, text
 from peerdesk.services import vault_service
 from peerdesk.storage import migrate
 from peerdesk.storage.engine import open_engine
+from peerdesk.storage.migrations.env_names import include_name
 from peerdesk.storage.models import Base
 from peerdesk.storage.vault import keyslots
 from peerdesk.storage.vault.files import VaultPaths
@@ -33,7 +34,8 @@ def test_upgrade_from_empty_and_models_match(tmp_path: Path) -> None:
     assert migrate.upgrade(engine, db_path=paths.db, backup_folder=tmp_path / "b") is None
     assert migrate.current_revision(engine) == migrate.HEAD_REVISION
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        context = MigrationContext.configure(conn, opts={"include_name": include_name})
+        diff = compare_metadata(context, Base.metadata)
     assert diff == []
     assert "psw" in inspect(engine).get_table_names()
     engine.dispose()

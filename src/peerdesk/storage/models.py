@@ -194,5 +194,6 @@ from peerdesk.storage import plan_models as _plan_models  # noqa: E402, F401
 from peerdesk.storage import plan_version_models as _plan_version_models  # noqa: E402, F401
 from peerdesk.storage import protection_models as _protection_models  # noqa: E402, F401
 from peerdesk.storage import recruitment_models as _recruitment_models  # noqa: E402, F401
+from peerdesk.storage import review_models as _review_models  # noqa: E402, F401
 from peerdesk.storage import supervision_models as _supervision_models  # noqa: E402, F401
 from peerdesk.storage import team_models as _team_models  # noqa: E402, F401
