@@ -56,8 +56,6 @@ from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
 from peerdesk.domain.ids import PswId
 
@@ -291,6 +289,10 @@ def _solve(
     all_values = np.concatenate(
         [np.repeat(values, counts), np.full(n, STAYS_WAITING_VALUE, dtype=np.int64)]
     ).astype(np.float64)
+    # scipy is imported here, not at the top: it costs ~0.3 s and only a plan needs it
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+
     graph = csr_matrix((all_values, (all_rows, all_cols)), shape=(n, place_columns + n))
     matched_rows, matched_cols = min_weight_full_bipartite_matching(graph, maximize=True)
     column_psw = np.full(place_columns, -1, dtype=np.int64)
