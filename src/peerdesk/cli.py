@@ -102,6 +102,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _data_dir_option(due, default=argparse.SUPPRESS)
     _match_commands(commands)
+    search = commands.add_parser(
+        "search",
+        help="search supervision notes, check-ins, actions, learning needs and current plans",
+        description="Search as the window's Find in notes does: each word matches as the start "
+        'of a word, all are required, "double quotes" make a phrase, and accents and letters '
+        'such as ł or ß need not be typed ("zoe" finds Zoë). Best matches first, the first 20. '
+        "Shared notes only unless --include-confidential; private notes are never searched, "
+        "nor records of protected peer workers. "
+        f"The vault is unlocked with ${ENV_PASSPHRASE}, which must be set.",
+        epilog="exit codes:\n  0 searched (found or not)   1 the vault could not be opened or "
+        "read (the message says why)   2 the command was mistyped",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    search.add_argument("text", metavar="TEXT", help="what to look for (quote it in the shell)")
+    search.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text to read (default) or json: message, more, and results with psw_id, "
+        "psw_name, kind, kind_label, date, confidentiality, session_id, record_id, snippet",
+    )
+    search.add_argument(
+        "--include-confidential",
+        action="store_true",
+        help="search confidential notes and plans too (never private ones)",
+    )
+    _data_dir_option(search, default=argparse.SUPPRESS)
     return parser
 
 
@@ -228,6 +255,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _due(args.data_dir, demo=args.demo, within=args.within, fmt=args.format)
     if args.command == "match":
         return _match(args)
+    if args.command == "search":
+        return _search(args)
     from peerdesk.app import run_app
 
     return run_app(
@@ -334,6 +363,25 @@ def _match(args: argparse.Namespace) -> int:
     if isinstance(text, int):
         return text
     _write(text, raw=fmt != "text")
+    _warn_unencrypted(True)
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    """``peerdesk search``: the search service's first page, unlocked like ``peerdesk due``."""
+    from peerdesk.export.search_listing import render
+    from peerdesk.services.search_service import SearchService
+
+    def run(workspace: Workspace) -> str:
+        found = SearchService(workspace).search(
+            args.text, include_confidential=args.include_confidential
+        )
+        return render(found, args.format)
+
+    text = _with_vault(args.data_dir, args.demo, "search", run)
+    if isinstance(text, int):
+        return text
+    _write(text, raw=args.format != "text")
     _warn_unencrypted(True)
     return 0
 

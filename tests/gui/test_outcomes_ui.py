@@ -75,10 +75,14 @@ def table_text(tab: OutcomesTab) -> list[list[str]]:
     return [[model.index(r, c).data() for c in range(4)] for r in range(model.rowCount())]
 
 
+def settings_tab(page: SettingsPage, title: str) -> int:
+    return [page.tabs.tabText(i) for i in range(page.tabs.count())].index(title)
+
+
 def test_type_a_measure_then_record_start_and_review_scores(
     qtbot: QtBot, page: SettingsPage, person_form: PersonForm, services: Services
 ) -> None:
-    page.tabs.setCurrentIndex(page.tabs.count() - 1)
+    page.tabs.setCurrentIndex(settings_tab(page, "Outcome measures"))
     assert page.tabs.tabText(page.tabs.currentIndex()) == "Outcome measures"
     page.outcomes.add_button.click()
     dialog = page.outcomes.dialog
@@ -160,7 +164,7 @@ def test_a_scored_measure_keeps_its_ranges_but_can_be_reworded(
         person(services), measure.id, taken_on=D(2026, 6, 1), stage=Stage.START, answers=[1, 2]
     )
     page.outcomes.refresh()
-    page.tabs.setCurrentIndex(page.tabs.count() - 1)
+    page.tabs.setCurrentIndex(settings_tab(page, "Outcome measures"))
     click_row(qtbot, page.outcomes.table, 0)
     page.outcomes.edit_button.click()
     dialog = page.outcomes.dialog

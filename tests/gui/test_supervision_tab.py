@@ -16,6 +16,7 @@ from peerdesk.domain.supervision import SupervisionKind
 from peerdesk.domain.supervision_session import AttendeeDraft, SessionDraft
 from peerdesk.services.bundle import Services
 from peerdesk.ui.change_bus import ChangeBus
+from peerdesk.ui.learning_need_dialog import SendNeedDialog
 from peerdesk.ui.supervision_dialog import SupervisionDialog
 from peerdesk.ui.supervision_lock_dialogs import AddendumDialog, AgreeDialog
 from peerdesk.ui.supervision_tab import SupervisionTab
@@ -175,3 +176,43 @@ def test_agree_locks_then_only_addenda(
     press(qtbot, addendum.ok)
     assert "Addendum 23 November 2026:\nShift pattern changed." in tab.detail.text()
     tab.grab().save("/tmp/shots/supervision_locked.png")
+
+
+def test_a_learning_need_is_sent_to_the_training_profile(
+    qtbot: QtBot, tab: SupervisionTab, services: Services
+) -> None:
+    psw = new_psw(services)
+    services.supervision.record(
+        SessionDraft(
+            kind=SupervisionKind.MANAGERIAL,
+            supervisor="Sam Lee",
+            held_on=D(2026, 11, 2),
+            minutes=45,
+            attendees=(
+                AttendeeDraft(psw, learning_needs=("Boundaries refresher", "Lone working")),
+            ),
+        )
+    )
+    tab.show_psw(psw)
+    names = [b.accessibleName() for b in tab.send_buttons]
+    assert names == [
+        "Send to training needs: Boundaries refresher",
+        "Send to training needs: Lone working",
+    ]
+    assert all(b.isVisible() for b in tab.send_buttons)
+    press(qtbot, tab.send_buttons[1])
+    dialog = tab.dialog
+    assert isinstance(dialog, SendNeedDialog) and unnamed(dialog) == []
+    topics = [t.name for t in services.training.topics() if not t.retired]
+    dialog.topic.setFocus()
+    qtbot.keyClick(dialog.topic, Qt.Key.Key_Down)
+    assert dialog.topic.currentText() == topics[1]
+    press(qtbot, dialog.ok)
+    assert not dialog.isVisible(), shown_problems(dialog)
+    assert "Learning need: Lone working (in training needs)" in tab.detail.text()
+    assert [b.accessibleName() for b in tab.send_buttons] == [
+        "Send to training needs: Boundaries refresher"
+    ]
+    need = services.training.needs(psw)[-1]
+    assert need.source == "Supervision 2 November 2026: Lone working"
+    tab.grab().save("/tmp/shots/supervision_send_need.png")

@@ -38,6 +38,7 @@ from peerdesk.domain.viewer import COORDINATOR, Right, Viewer
 from peerdesk.domain.waiting import FLAG_AFTER_DAYS, wait_on
 from peerdesk.services.clock import Clock
 from peerdesk.services.pipeline_settings import targets_from
+from peerdesk.services.review_attention import review_lines
 from peerdesk.services.supervision_attention import supervision_action_lines, supervision_lines
 from peerdesk.storage import (
     attention_queries,
@@ -286,6 +287,7 @@ SOURCES: tuple[AttentionSource, ...] = (
     supervision_action_lines,
     concern_lines,
     plan_review_lines,
+    review_lines,
 )
 """The registry: each section of Needs attention, in no particular order (lines are sorted)."""
 

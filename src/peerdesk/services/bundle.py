@@ -25,6 +25,8 @@ from peerdesk.services.policy_service import PolicyService
 from peerdesk.services.protection_service import ProtectionService
 from peerdesk.services.psw_service import PswService
 from peerdesk.services.references_service import ReferenceService
+from peerdesk.services.review_service import ReviewService
+from peerdesk.services.search_service import SearchService
 from peerdesk.services.settings_service import SettingsService
 from peerdesk.services.supervision_service import SupervisionService
 from peerdesk.services.team_service import TeamService
@@ -62,6 +64,8 @@ class Services:
     plans: PlanService
     supervision: SupervisionService
     concerns: ConcernService
+    reviews: ReviewService
+    search: SearchService
 
     def close(self) -> None:
         self.workspace.close()
@@ -98,4 +102,6 @@ def build(workspace: Workspace, clock: Clock | None = None) -> Services:
         plans=PlanService(workspace, clock),
         supervision=SupervisionService(workspace, clock),
         concerns=ConcernService(workspace, clock),
+        reviews=ReviewService(workspace, clock),
+        search=SearchService(workspace),
     )

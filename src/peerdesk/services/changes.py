@@ -40,6 +40,8 @@ class Changes:
     """A supervision session, action, addendum or the frequency policy changed."""
     concerns: bool = False
     """A safeguarding concern was raised, followed up, closed or reopened."""
+    reviews: bool = False
+    """An annual review, a goal or its progress, or the competence framework changed."""
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -57,6 +59,7 @@ class Changes:
             supervision=self.supervision or other.supervision,
             plans=self.plans or other.plans,
             concerns=self.concerns or other.concerns,
+            reviews=self.reviews or other.reviews,
         )
 
     @property
@@ -76,4 +79,5 @@ class Changes:
             or self.supervision
             or self.plans
             or self.concerns
+            or self.reviews
         )

@@ -22,6 +22,8 @@ from peerdesk.services.demo_catalogue import catalogue_for
 from peerdesk.services.demo_checks import CheckGenerator
 from peerdesk.services.demo_data import DemoPsw, iter_generate
 from peerdesk.services.demo_people_service import add_demo_people
+from peerdesk.services.demo_supervision import ActivePsw
+from peerdesk.services.demo_wellbeing import add_demo_supervision
 from peerdesk.storage import (
     check_bulk,
     consent_store,
@@ -96,6 +98,7 @@ def create_demo_vault(
         checks = CheckGenerator(seed=seed, today=now.date(), courses=courses, template=template)
         done = 0
         places: list[tuple[PswId, int]] = []
+        active: list[ActivePsw] = []
         while batch := list(itertools.islice(records, BATCH_SIZE)):
             with workspace.transaction() as s:
                 ids = psw_bulk.insert_many(s, batch)
@@ -116,11 +119,17 @@ def create_demo_vault(
                 for i, p in zip(ids, batch, strict=True)
                 if p.status is JourneyStatus.ACTIVE and not p.archived
             )
+            active += (
+                ActivePsw(i, p.details.role, p.status_since)
+                for i, p in zip(ids, batch, strict=True)
+                if p.status is JourneyStatus.ACTIVE and not p.archived
+            )
             done += len(batch)
             if progress is not None:
                 progress(done, psws)
         if people:
             add_demo_people(workspace, items, count=people, seed=seed, now=now, psws=places)
+        add_demo_supervision(workspace, active, seed=seed, now=now)
     except BaseException:
         workspace.close()
         _remove_vault(paths)

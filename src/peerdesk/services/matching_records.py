@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from peerdesk.domain.ids import PersonId, PswId
 from peerdesk.domain.matching.criteria import Criterion
+from peerdesk.domain.matching.plan import worse_off
 
 
 @dataclass(frozen=True)
@@ -86,9 +87,7 @@ class CaseloadLine:
 
     @property
     def worse_than_greedy(self) -> bool:
-        if self.greedy_score is None:
-            return False
-        return self.score is None or self.score < self.greedy_score
+        return worse_off(self.score, self.greedy_score)
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,13 @@ from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.evidence_writes import refuse
 from peerdesk.services.supervision_settings import POLICY_KEY, policy_from, policy_json
-from peerdesk.storage import list_items, settings_store, supervision_store, training_store
+from peerdesk.storage import (
+    list_items,
+    search_documents,
+    settings_store,
+    supervision_store,
+    training_store,
+)
 from peerdesk.storage.workspace import Tx, Workspace
 
 TOPICS_SEEDED_KEY = "supervision.topics_seeded"
@@ -183,6 +189,7 @@ class SupervisionService:
                 raise ValidationFailed([Problem("notes", LOCKED)])
             row.notes = notes
             row.version += 1
+            search_documents.index_session(s, session_id)
             psws = frozenset(PswId(a.psw_id) for a in row.attendees)
         return Changes(psws=psws, supervision=True)
 

@@ -24,6 +24,7 @@ from peerdesk.domain.viewer import Viewer
 from peerdesk.storage import consent_store
 from peerdesk.storage.models import ListItemRow, PswRowModel
 from peerdesk.storage.plan_version_models import PlanVersionRow
+from peerdesk.storage.search_documents import index_plan
 from peerdesk.storage.visibility import visible_psws
 
 
@@ -88,6 +89,7 @@ def insert(
     )
     s.add(row)
     s.flush()
+    index_plan(s, psw_id, draft.kind)  # the index holds the current version only
     return _version(row)
 
 

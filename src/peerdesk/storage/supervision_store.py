@@ -30,6 +30,7 @@ from peerdesk.domain.supervision_session import (
 from peerdesk.domain.viewer import Viewer
 from peerdesk.storage.lookup import require
 from peerdesk.storage.models import ListItemRow, PswRowModel
+from peerdesk.storage.search_documents import index_session
 from peerdesk.storage.supervision_models import (
     SupervisionActionRow,
     SupervisionAddendumRow,
@@ -94,7 +95,7 @@ def insert_session(
             )
             for a in part.actions
         )
-    s.flush()
+    index_session(s, row.id)  # flushes; the index changes in this transaction
     return SessionId(row.id)
 
 
@@ -270,6 +271,8 @@ def add_addendum(
         )
     )
     s.flush()
+    s.expire(session_row(s, session_id), ["addenda"])
+    index_session(s, session_id)
 
 
 def learning_need(s: Session, need_id: LearningNeedId) -> SupervisionLearningNeedRow:

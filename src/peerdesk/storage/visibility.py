@@ -9,7 +9,7 @@ of notes (shared, confidential, private) are decided here too: ``text_visible`` 
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, exists, select, true
+from sqlalchemy import ColumnElement, Select, exists, select, true
 from sqlalchemy.orm import InstrumentedAttribute
 
 from peerdesk.domain.confidentiality import Confidentiality
@@ -29,7 +29,7 @@ def person_is_protected() -> ColumnElement[bool]:
 
 def visible_psws(viewer: Viewer) -> ColumnElement[bool]:
     """A WHERE clause over ``psw`` rows: all of them for a viewer with ``view_protected``."""
-    if viewer.may(Right.VIEW_PROTECTED):
+    if not hides_protected(viewer):
         return true()
     return ~psw_is_protected()
 
@@ -64,3 +64,22 @@ def text_visible(
 def text_listed(level: InstrumentedAttribute[str]) -> ColumnElement[bool]:
     """SQL twin of ``text_visible(..., listing=True)`` over a confidentiality column."""
     return level.in_([lvl.value for lvl in LISTED_LEVELS])
+
+
+def searched_levels(viewer: Viewer, *, include_confidential: bool) -> frozenset[Confidentiality]:
+    """Levels global search may show: what lists show, confidential only when "Include
+    confidential" is ticked, and private never (its text shows only on its own record)."""
+    del viewer
+    extra = {Confidentiality.CONFIDENTIAL} if include_confidential else set()
+    return frozenset(LISTED_LEVELS | extra) - {Confidentiality.PRIVATE}
+
+
+def protected_psw_ids() -> Select[tuple[int | None]]:
+    """The ids of protected PSWs (``psw_is_protected`` as a set, for tables that only hold an
+    id, such as the search index)."""
+    return select(PersonRowModel.linked_psw_id).where(PersonRowModel.linked_psw_id.is_not(None))
+
+
+def hides_protected(viewer: Viewer) -> bool:
+    """Whether listings for ``viewer`` leave protected PSWs and people out."""
+    return not viewer.may(Right.VIEW_PROTECTED)

@@ -73,6 +73,34 @@ class ThreadExecutor:
         QThreadPool.globalInstance().start(_Job(work, relay))
 
 
+class Reads:
+    """A screen's background reads: one at a time, the newest asked for always run at the end.
+
+    ``stale`` says something changed while the screen was hidden (read when next shown).
+    """
+
+    def __init__(self, executor: Executor | None = None) -> None:
+        self.executor = executor or default_executor()
+        self.stale = True
+        self.loading = False
+        self.again = False
+
+    def begin(self) -> bool:
+        """Whether to start a read now; if one is running, this one is remembered instead."""
+        self.stale = False
+        if self.loading:
+            self.again = True
+            return False
+        self.loading = True
+        return True
+
+    def end(self) -> bool:
+        """A read ended: whether another was asked for while it ran (and is now due)."""
+        self.loading = False
+        again, self.again = self.again, False
+        return again
+
+
 def wait_for_background_work(timeout_ms: int = 10_000) -> None:
     """Let running jobs finish (before the vault is closed under them)."""
     QThreadPool.globalInstance().waitForDone(timeout_ms)

@@ -302,7 +302,26 @@ class CheckDialog(QDialog):
                 return
 
 
-class CheckSection(QWidget):
+class OpensDialogs:
+    """Mixin for a widget opening one window-modal dialog at a time, kept as ``dialog``."""
+
+    dialog: QDialog | None = None
+    """The dialog open now (tests fill it in; it is window-modal but does not block)."""
+
+    def open_kept(self, dialog: QDialog, on_accepted: Callable[[], object]) -> None:
+        """Open ``dialog`` as ``self.dialog``; ``on_accepted`` runs on OK; closing forgets it."""
+        self.dialog = dialog
+        dialog.accepted.connect(on_accepted)
+        dialog.finished.connect(lambda _result: self._closed(dialog))
+        dialog.open()
+
+    def _closed(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+
+class CheckSection(QWidget, OpensDialogs):
     """Base of each Checks-tab section: every action saves at once and emits ``changed``."""
 
     changed = Signal(object)
@@ -313,7 +332,6 @@ class CheckSection(QWidget):
         self.services = services
         self.psw_id: PswId | None = None
         self.dialog: CheckDialog | None = None
-        """The dialog open now (tests fill it in; it is window-modal but does not block)."""
 
     def show_psw(self, psw_id: PswId | None) -> None:
         self.psw_id = psw_id
@@ -323,23 +341,12 @@ class CheckSection(QWidget):
         raise NotImplementedError
 
     def open_dialog(self, dialog: CheckDialog) -> None:
-        self.dialog = dialog
-        dialog.accepted.connect(lambda: self.changed.emit(dialog.changes))
-        dialog.finished.connect(lambda _result: self._closed(dialog))
-        dialog.open()
-
-    def _closed(self, dialog: CheckDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
+        self.open_kept(dialog, lambda: self.changed.emit(dialog.changes))
 
     def run(self, title: str, action: Callable[[], Changes]) -> bool:
         """Save one action; a refusal is shown in a box (the list is re-read either way)."""
-        try:
-            changes = action()
-        except PeerDeskError as error:
-            message_boxes.show_error(self, title, str(error))
-            self.refresh()
+        changes = message_boxes.saved(self, title, action, self.refresh)
+        if changes is None:
             return False
         self.changed.emit(changes)
         return True

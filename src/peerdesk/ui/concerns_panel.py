@@ -10,14 +10,7 @@ from peerdesk.domain.safeguarding import Concern
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.ui.change_bus import ChangeBus
-from peerdesk.ui.check_fields import (
-    CheckDialog,
-    RecordsView,
-    RowsModel,
-    button,
-    button_row,
-    short_date,
-)
+from peerdesk.ui.check_fields import RecordsView, RowsModel, button, button_row, short_date
 from peerdesk.ui.check_tables import fit_to_rows
 from peerdesk.ui.concern_dialogs import (
     CloseConcernDialog,
@@ -26,7 +19,7 @@ from peerdesk.ui.concern_dialogs import (
     ReopenConcernDialog,
     StepDialog,
 )
-from peerdesk.ui.psw_section_tab import scrolling
+from peerdesk.ui.record_panel import RecordPanel
 from peerdesk.ui.record_section import details_label, kept_row
 
 UNSAVED_TEXT = "Save the record first: safeguarding concerns can be raised once it is saved."
@@ -60,23 +53,14 @@ def describe(concern: Concern) -> str:
     return "\n".join(lines)
 
 
-class ConcernsPanel(QWidget):
+class ConcernsPanel(RecordPanel):
     """One PSW's or one person's concerns (``psw_side``); every action saves at once."""
 
     def __init__(
         self, services: Services, bus: ChangeBus, *, psw_side: bool, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.bus = bus
-        self.psw_side = psw_side
-        self.owner: PswId | PersonId | None = None
+        super().__init__(services, bus, psw_side=psw_side, unsaved_text=UNSAVED_TEXT, parent=parent)
         self.concerns: list[Concern] = []
-        self.dialog: CheckDialog | None = None
-        """The dialog open now (tests fill it in; it is window-modal but does not block)."""
-
-        self.unsaved = QLabel(UNSAVED_TEXT)
-        self.unsaved.setWordWrap(True)
         self.empty = QLabel(EMPTY_TEXT)
         self.empty.setWordWrap(True)
         self.model = RowsModel(COLUMNS, self)
@@ -102,27 +86,9 @@ class ConcernsPanel(QWidget):
         for widget in (self.caption, self.empty, self.table, button_row(buttons), self.details):
             column.addWidget(widget)
         column.addStretch(1)
-        self.body = scrolling(inner)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.unsaved)
-        layout.addWidget(self.body, 1)
-        self.table.selectionModel().selectionChanged.connect(self._update)
-        self.bus.changed.connect(self._on_changed)
-        self._show(None)
+        self.finish(inner)
 
-    # --- which record ---------------------------------------------------------------------------
-
-    def show_psw(self, psw_id: PswId | None) -> None:
-        self._show(psw_id)
-
-    def show_person(self, person_id: PersonId | None) -> None:
-        self._show(person_id)
-
-    def _show(self, owner: PswId | PersonId | None) -> None:
-        self.owner = owner
-        self.unsaved.setVisible(owner is None)
-        self.body.setVisible(owner is not None)
-        self.refresh()
+    # --- reading ----------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         keep = self.selected()
@@ -149,8 +115,7 @@ class ConcernsPanel(QWidget):
         self._update()
 
     def selected(self) -> Concern | None:
-        row = self.table.selected_row()
-        return None if row is None or row >= len(self.concerns) else self.concerns[row]
+        return self.picked(self.concerns)
 
     def _update(self) -> None:
         chosen = self.selected()
@@ -169,7 +134,7 @@ class ConcernsPanel(QWidget):
     def raise_concern(self) -> None:
         if self.owner is None:
             return
-        about = self._owner_name()
+        about = self.owner_name()
         psw_id = PswId(self.owner) if self.psw_side else None
         person_id = None if self.psw_side else PersonId(self.owner)
         self._open(
@@ -198,29 +163,8 @@ class ConcernsPanel(QWidget):
         if chosen is not None and not chosen.is_open:
             self._open(ReopenConcernDialog(self.services, chosen, self))
 
-    def _owner_name(self) -> str:
-        if self.psw_side:
-            return self.services.psws.get(PswId(self.owner or 0)).details.display_name()
-        return self.services.people.get(PersonId(self.owner or 0)).details.display_name()
-
-    def _open(self, dialog: CheckDialog) -> None:
-        self.dialog = dialog
-        dialog.accepted.connect(lambda: self._publish(dialog.changes))
-        dialog.finished.connect(lambda _result: self._closed(dialog))
-        dialog.open()
-
-    def _closed(self, dialog: CheckDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
-
-    def _publish(self, changes: Changes) -> None:
-        self.bus.publish(changes, self)
-        self.refresh()
-
-    def _on_changed(self, changes: Changes, origin: object) -> None:
-        if origin is not self and self.owner is not None and (changes.concerns or changes.psws):
-            self.refresh()
+    def wants(self, changes: Changes) -> bool:
+        return bool(changes.concerns or changes.psws)
 
 
 def psw_concerns_tab(services: Services, bus: ChangeBus) -> ConcernsPanel:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,6 +21,21 @@ from PySide6.QtWidgets import (
 )
 
 from peerdesk.domain.errors import Problem
+
+
+class NumberedRow(Protocol):
+    """A row of a list editor ("Item 1", "Item 2", …) that can be taken off the screen."""
+
+    def number(self, n: int) -> None: ...
+
+    def hide(self) -> None: ...
+
+    def setParent(self, parent: QWidget | None) -> None: ...
+
+    def deleteLater(self) -> None: ...
+
+
+Row = TypeVar("Row", bound=NumberedRow)
 
 _ERROR_STYLE = (
     "ProblemLabel { border: 2px solid #b00020; border-radius: 4px; background: #fdecee; }"
@@ -153,3 +170,55 @@ def stacked(*widgets: QWidget) -> QWidget:
     for widget in widgets:
         layout.addWidget(widget)
     return holder
+
+
+def drop_row(rows: list[Row], row: Row) -> Row | None:
+    """Take ``row`` out of ``rows`` and off the screen; the row now in its place, if any."""
+    index = rows.index(row)
+    rows.remove(row)
+    row.hide()
+    row.setParent(None)
+    row.deleteLater()
+    return rows[index] if index < len(rows) else None
+
+
+class RowsEditing:
+    """Mixin for an editor of numbered rows above an ``add`` button, emitting ``changed``.
+
+    The editor keeps ``rows``, appends a blank one in ``_append_blank`` (returning it), names
+    each row's first field in ``_first_field`` and renumbers in ``_renumber``.
+    """
+
+    rows: list[Any]
+    add: QWidget
+    changed: Any
+
+    def add_row(self) -> None:
+        row = self._append_blank()
+        self._renumber()
+        self._first_field(row).setFocus()
+        self.changed.emit()
+
+    def _remove(self, row: Any) -> None:
+        following = drop_row(self.rows, row)
+        self._renumber()
+        (self._first_field(following) if following else self.add).setFocus()
+        self.changed.emit()
+
+    def _append_blank(self) -> Any:
+        raise NotImplementedError
+
+    def _first_field(self, row: Any) -> QWidget:
+        raise NotImplementedError
+
+    def _renumber(self) -> None:
+        raise NotImplementedError
+
+
+def renumber(rows: Sequence[NumberedRow], empty: QWidget, tab_chain: Sequence[QWidget]) -> None:
+    """Number ``rows`` from 1, show ``empty`` only when there are none, Tab along ``tab_chain``."""
+    for n, row in enumerate(rows, start=1):
+        row.number(n)
+    empty.setVisible(not rows)
+    for first, second in pairwise(tab_chain):
+        QWidget.setTabOrder(first, second)

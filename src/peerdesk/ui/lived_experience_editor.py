@@ -8,7 +8,6 @@ when the record is saved.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from itertools import pairwise
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
@@ -37,7 +36,7 @@ from peerdesk.services.changes import Changes
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.consent_dialog import SHARED, USED_FOR_MATCHING, ConsentDialog
 from peerdesk.ui.consent_history_dialog import ConsentHistoryDialog
-from peerdesk.ui.form_fields import ProblemLabel, compact
+from peerdesk.ui.form_fields import ProblemLabel, RowsEditing, compact, renumber
 from peerdesk.ui.psw_commands import CommandContext
 from peerdesk.ui.story_conflict_note import conflict_note
 
@@ -161,7 +160,7 @@ class ExperienceRow(QFrame):
         return self.matching if use == MATCHING else self.sharing
 
 
-class LivedExperienceEditor(QWidget):
+class LivedExperienceEditor(QWidget, RowsEditing):
     """Rows of lived experience; "Add" (above them) appends one and puts the cursor in it."""
 
     changed = Signal()
@@ -320,11 +319,11 @@ class LivedExperienceEditor(QWidget):
             if row.chosen() is None
         ]
 
-    def add_row(self) -> None:
-        row = self._append(None)
-        self._renumber()
-        row.item.setFocus()
-        self.changed.emit()
+    def _append_blank(self) -> ExperienceRow:
+        return self._append(None)
+
+    def _first_field(self, row: ExperienceRow) -> QWidget:
+        return row.item
 
     def _append(self, entry: LivedExperience | None) -> ExperienceRow:
         row = ExperienceRow(self._items, entry)
@@ -335,24 +334,9 @@ class LivedExperienceEditor(QWidget):
         self._rows_layout.addWidget(row)
         return row
 
-    def _remove(self, row: ExperienceRow) -> None:
-        index = self.rows.index(row)
-        self.rows.remove(row)
-        row.hide()
-        row.setParent(None)
-        row.deleteLater()
-        self._renumber()
-        following = self.rows[index] if index < len(self.rows) else None
-        (following.item if following else self.add).setFocus()
-        self.changed.emit()
-
     def _renumber(self) -> None:
-        for n, row in enumerate(self.rows, start=1):
-            row.number(n)
-        self.empty.setVisible(not self.rows)
         # Tab goes from "Add" down through the rows in order, however they were added
         chain: list[QWidget] = [self.add, self.history]
         for row in self.rows:
             chain += [row.item, row.note, row.matching, row.sharing, row.remove]
-        for first, second in pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        renumber(self.rows, self.empty, chain)

@@ -26,6 +26,7 @@ from peerdesk.ui.contact_batch_dialog import ContactBatchDialog
 from peerdesk.ui.needs_attention_page import NeedsAttentionPage
 from peerdesk.ui.people_page import PeoplePage
 from peerdesk.ui.psw_page import PswPage
+from peerdesk.ui.search_page import SearchDialog, show_tab
 from peerdesk.ui.settings_page import SettingsPage
 from peerdesk.ui.teams_page import TeamsPage
 from peerdesk.ui.viewer_state import ViewerState
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.bus = ChangeBus(self)
         self.undo_stack = QUndoStack(self)
+        self.search_dialog: SearchDialog | None = None
         organisation = services.settings.organisation()
 
         self.banner = QLabel(DEMO_TEXT)
@@ -164,6 +166,10 @@ class MainWindow(QMainWindow):
         find.triggered.connect(self._focus_search)
         edit_menu.addSeparator()
         edit_menu.addAction(find)
+        self.find_notes_action = QAction("Find in &notes…", self)
+        self.find_notes_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.find_notes_action.triggered.connect(self.find_in_notes)
+        edit_menu.addAction(self.find_notes_action)
 
         view_menu = menus.addMenu("&View")
         view_menu.addAction(self.viewer_state.action)
@@ -209,6 +215,21 @@ class MainWindow(QMainWindow):
             return False
         section = attention_target(item, self.services.policies.policies())
         return self.open_psw(PswId(item.subject_id), section)
+
+    def find_in_notes(self) -> SearchDialog:
+        """Open (or bring back, query kept) the Find in notes window."""
+        if self.search_dialog is None:
+            self.search_dialog = SearchDialog(
+                self.services, lambda: self.viewer_state.viewer, self._open_found, self
+            )
+        self.search_dialog.start()
+        return self.search_dialog
+
+    def _open_found(self, psw_id: PswId, tab: str) -> bool:
+        opened = self.open_psw(psw_id)
+        if opened:
+            show_tab(self.psw_page.form.tabs, tab)
+        return opened
 
     def _focus_search(self) -> None:
         self._show_psw_page()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from peerdesk.domain.calendar import format_date
 from peerdesk.domain.contacts import Contact, HoursKey, MatchId
@@ -20,7 +20,7 @@ from peerdesk.ui.contact_batch_dialog import ContactBatchDialog
 from peerdesk.ui.contact_dialog import ContactDialog
 from peerdesk.ui.form_fields import section
 from peerdesk.ui.match_step_dialog import MatchStepDialog
-from peerdesk.ui.psw_section_tab import scrolling
+from peerdesk.ui.record_panel import RecordPanel
 from peerdesk.ui.record_section import details_label, kept_row
 
 EARLIEST = dt.date(1900, 1, 1)
@@ -61,24 +61,15 @@ def describe_match(match: Match, rationale: str) -> str:
     return "\n".join(lines)
 
 
-class MatchesTab(QWidget):
+class MatchesTab(RecordPanel):
     """One person's or one PSW's matches (``psw_side``), each step and contact saved at once."""
 
     def __init__(
         self, services: Services, bus: ChangeBus, *, psw_side: bool, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.bus = bus
-        self.psw_side = psw_side
-        self.owner: PersonId | PswId | None = None
+        super().__init__(services, bus, psw_side=psw_side, unsaved_text=UNSAVED_TEXT, parent=parent)
         self.matches: list[Match] = []
         self.names: dict[int, str] = {}
-        self.dialog: QDialog | None = None
-        """The dialog open now (tests fill it in; it is window-modal but does not block)."""
-
-        self.unsaved = QLabel(UNSAVED_TEXT)
-        self.unsaved.setWordWrap(True)
         self.summary = details_label("Places and volunteer hours")
         self.model = RowsModel(["With", "Stage", "Since", "Last contact"], self)
         self.table = RecordsView(self.model, "Matches", on_open=self.next_step)
@@ -106,25 +97,7 @@ class MatchesTab(QWidget):
         logged.addWidget(self.hours)
         column.addWidget(section("Contact log of the selected match", logged))
         column.addStretch(1)
-        self.body = scrolling(inner)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.unsaved)
-        layout.addWidget(self.body, 1)
-        self.table.selectionModel().selectionChanged.connect(self._update)
-        self.bus.changed.connect(self._on_changed)
-        self._show(None)
-
-    def show_person(self, person_id: PersonId | None) -> None:
-        self._show(person_id)
-
-    def show_psw(self, psw_id: PswId | None) -> None:
-        self._show(psw_id)
-
-    def _show(self, owner: PersonId | PswId | None) -> None:
-        self.owner = owner
-        self.unsaved.setVisible(owner is None)
-        self.body.setVisible(owner is not None)
-        self.refresh()
+        self.finish(inner)
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -182,8 +155,7 @@ class MatchesTab(QWidget):
         )
 
     def selected(self) -> Match | None:
-        row = self.table.selected_row()
-        return None if row is None or row >= len(self.matches) else self.matches[row]
+        return self.picked(self.matches)
 
     def _update(self) -> None:
         chosen = self.selected()
@@ -237,24 +209,8 @@ class MatchesTab(QWidget):
         if self.psw_side and self.owner is not None:
             self._open(ContactBatchDialog(self.services, PswId(self.owner), self))
 
-    def _open(self, dialog: QDialog) -> None:
-        self.dialog = dialog
-        dialog.accepted.connect(lambda: self._publish(dialog.changes))  # type: ignore[attr-defined]
-        dialog.finished.connect(lambda _result: self._closed(dialog))
-        dialog.open()
-
-    def _closed(self, dialog: QDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
-
-    def _publish(self, changes: Changes) -> None:
-        self.bus.publish(changes, self)
-        self.refresh()
-
-    def _on_changed(self, changes: Changes, origin: object) -> None:
-        if origin is not self and self.owner is not None and (changes.matches or changes.people):
-            self.refresh()
+    def wants(self, changes: Changes) -> bool:
+        return bool(changes.matches or changes.people)
 
 
 def person_matches_tab(services: Services, bus: ChangeBus) -> MatchesTab:

@@ -6,9 +6,13 @@ them without a real modal dialog.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from peerdesk.domain.errors import PeerDeskError
+from peerdesk.services.changes import Changes
 
 
 class UnsavedChoice(Enum):
@@ -64,6 +68,18 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
     box.setText(f"Error: {message}")
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()
+
+
+def saved(
+    parent: QWidget | None, title: str, action: Callable[[], Changes], refused: Callable[[], None]
+) -> Changes | None:
+    """Run one save; if the service refuses, say why in a box, call ``refused`` and return None."""
+    try:
+        return action()
+    except PeerDeskError as error:
+        show_error(parent, title, str(error))
+        refused()
+        return None
 
 
 def show_about(parent: QWidget | None, text: str) -> None:

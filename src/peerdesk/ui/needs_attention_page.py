@@ -23,14 +23,13 @@ from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services.attention_service import DEFAULT_WITHIN_DAYS, MAX_WITHIN_DAYS
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
-from peerdesk.ui import background
 from peerdesk.ui.attention_table_model import (
     COLUMNS,
     DUE,
     ITEM_ROLE,
     AttentionTableModel,
 )
-from peerdesk.ui.background import Executor
+from peerdesk.ui.background import Executor, Reads
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.error_reporting import show_error
 from peerdesk.ui.viewer_state import ViewerState
@@ -65,10 +64,7 @@ class NeedsAttentionPage(QWidget):
         self.services = services
         self.viewer_state = viewer_state
         """Whose lines are listed (protected records only for a viewer with the right)."""
-        self._executor = executor or background.default_executor()
-        self._stale = True
-        self._loading = False
-        self._again = False
+        self._reads = Reads(executor)
 
         title = QLabel("<h2>Needs attention</h2>")
         title.setAccessibleName("Needs attention")
@@ -136,16 +132,13 @@ class NeedsAttentionPage(QWidget):
         The selected line stays selected if it is still there. A refresh asked for while one is
         running is remembered and run when that one ends, so the newest answer always wins.
         """
-        self._stale = False
-        if self._loading:
-            self._again = True
+        if not self._reads.begin():
             return
-        self._loading = True
         self.count.setText("Working out what needs attention…")
         within = self.within.value()
         attention = self.services.attention
         viewer = None if self.viewer_state is None else self.viewer_state.viewer
-        self._executor.submit(
+        self._reads.executor.submit(
             lambda: (attention.items(within, viewer=viewer), attention.today(), within),
             self._show_items,
             self._show_error,
@@ -170,20 +163,18 @@ class NeedsAttentionPage(QWidget):
             raise error  # a bug: to the crash handler
 
     def _finished(self) -> None:
-        self._loading = False
-        if self._again:
-            self._again = False
+        if self._reads.end():
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
+        if self._reads.stale:
             self.refresh()
 
     def _on_changed(self, changes: Changes, _origin: object) -> None:
         # Nearly any change (a record, a check, a policy, a setting) can move a line: refresh
         # now if the page is on screen, otherwise when it is next shown.
-        self._stale = True
+        self._reads.stale = True
         if self.isVisible():
             self.refresh()
 

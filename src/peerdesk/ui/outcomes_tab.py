@@ -10,7 +10,14 @@ from peerdesk.domain.outcomes import format_score
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.ui.change_bus import ChangeBus
-from peerdesk.ui.check_fields import RecordsView, RowsModel, button, button_row, say_date
+from peerdesk.ui.check_fields import (
+    OpensDialogs,
+    RecordsView,
+    RowsModel,
+    button,
+    button_row,
+    say_date,
+)
 from peerdesk.ui.check_tables import fit_to_rows
 from peerdesk.ui.outcome_score_dialog import OutcomeScoreDialog
 
@@ -32,7 +39,7 @@ def change_line(outcome: PersonOutcome) -> str:
     return line
 
 
-class OutcomesTab(QWidget):
+class OutcomesTab(QWidget, OpensDialogs):
     """Re-reads when told which person it shows, and when outcomes change anywhere."""
 
     def __init__(self, services: Services, bus: ChangeBus, parent: QWidget | None = None) -> None:
@@ -108,16 +115,8 @@ class OutcomesTab(QWidget):
         offered = self.services.outcomes.measures(include_retired=False)
         scored = {o.measure.id for o in self.outcomes}
         dialog = OutcomeScoreDialog(self.services, self.person_id, offered, scored, self)
-        self.dialog = dialog
-        dialog.accepted.connect(lambda: self._saved(dialog))
-        dialog.finished.connect(lambda _result: self._closed(dialog))
-        dialog.open()
+        self.open_kept(dialog, lambda: self._saved(dialog))
 
     def _saved(self, dialog: OutcomeScoreDialog) -> None:
         self.refresh()
         self.bus.publish(dialog.changes, origin=self)
-
-    def _closed(self, dialog: OutcomeScoreDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from peerdesk.domain.conflicts import Conflict
-from peerdesk.domain.errors import PeerDeskError
 from peerdesk.domain.ids import PersonId
 from peerdesk.domain.person_consent import ShareConsent
 from peerdesk.domain.viewer import COORDINATOR, Viewer
@@ -18,6 +17,7 @@ from peerdesk.ui import message_boxes
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.check_fields import (
     CheckDialog,
+    OpensDialogs,
     RecordsView,
     RowsModel,
     button,
@@ -48,7 +48,7 @@ def _text(label: QLabel) -> QLabel:
     return label
 
 
-class PersonSharingTab(QWidget):
+class PersonSharingTab(QWidget, OpensDialogs):
     """Consent-to-share ledger (history shown, never edited), conflicts and the protected link."""
 
     def __init__(self, services: Services, bus: ChangeBus, parent: QWidget | None = None) -> None:
@@ -249,21 +249,9 @@ class PersonSharingTab(QWidget):
         if self.person_id is None:
             return
         dialog = make(self.person_id)
-        self.dialog = dialog
-        dialog.accepted.connect(lambda: self.bus.publish(dialog.changes, self))
-        dialog.finished.connect(lambda _result: self._closed(dialog))
-        dialog.open()
-
-    def _closed(self, dialog: CheckDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
+        self.open_kept(dialog, lambda: self.bus.publish(dialog.changes, self))
 
     def _run(self, title: str, action: Callable[[], Changes]) -> None:
-        try:
-            changes = action()
-        except PeerDeskError as error:
-            message_boxes.show_error(self, title, str(error))
-            self.refresh()
-            return
-        self.bus.publish(changes, self)
+        changes = message_boxes.saved(self, title, action, self.refresh)
+        if changes is not None:
+            self.bus.publish(changes, self)

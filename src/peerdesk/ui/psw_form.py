@@ -45,6 +45,7 @@ from peerdesk.ui.psw_form_contact import ContactEditor
 from peerdesk.ui.psw_table_model import format_date
 from peerdesk.ui.record_tab import PswRecordTab, as_widget
 from peerdesk.ui.recruitment_tab import RecruitmentTab
+from peerdesk.ui.review_tab import ReviewTab
 from peerdesk.ui.status_change import ask_status_change
 from peerdesk.ui.supervision_tab import SupervisionTab
 
@@ -124,6 +125,7 @@ class PswForm(QWidget):
         self.add_record_tab(psw_matches_tab(self.services, context.bus), "Matches")
         self.add_record_tab(PlansTab(context, self.lived_experience.plan_conflicts), "Plans")
         self.add_record_tab(SupervisionTab(self.services, context.bus), "Supervision")
+        self.add_record_tab(ReviewTab(self.services, context.bus), "Review")
 
         self.save_action = QAction("&Save peer worker", self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)

@@ -1,4 +1,4 @@
-"""The Settings page: organisation, stage targets, requirements, induction, training, matching."""
+"""The Settings page: organisation, stages, requirements, training, matching, supervision."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.form_fields import section
+from peerdesk.ui.framework_editor import FrameworkSection
 from peerdesk.ui.induction_template_editor import InductionTemplateSection
 from peerdesk.ui.matching_weights_editor import MatchingWeightsSection
 from peerdesk.ui.organisation_settings import OrganisationSection
@@ -25,6 +26,7 @@ from peerdesk.ui.policies_editor import PoliciesSection
 from peerdesk.ui.related_families_editor import RelatedFamiliesSection
 from peerdesk.ui.settings_parts import SettingsSection
 from peerdesk.ui.stage_targets_editor import StageTargetsSection
+from peerdesk.ui.supervision_policy_editor import SupervisionPolicySection
 from peerdesk.ui.training_catalogue import CoursesSection, TopicsSection
 
 
@@ -68,6 +70,8 @@ class SettingsPage(QWidget):
         self.matching = MatchingWeightsSection(services, bus)
         self.related_families = RelatedFamiliesSection(services, bus)
         self.outcomes = OutcomeMeasuresSection(services, bus)
+        self.supervision = SupervisionPolicySection(services, bus)
+        self.framework = FrameworkSection(services, bus)
         self.sections: tuple[SettingsSection, ...] = (
             self.organisation,
             self.stage_targets,
@@ -78,6 +82,8 @@ class SettingsPage(QWidget):
             self.matching,
             self.related_families,
             self.outcomes,
+            self.supervision,
+            self.framework,
         )
 
         general = QVBoxLayout()
@@ -109,6 +115,10 @@ class SettingsPage(QWidget):
         self.matching_tab = _scrolling(_page(matching))
         self.tabs.addTab(self.matching_tab, "Matching")
         self.tabs.addTab(_boxed("Outcome measures", self.outcomes), "Outcome measures")
+        self.supervision_tab = _scrolling(_boxed("Supervision frequency", self.supervision))
+        self.tabs.addTab(self.supervision_tab, "Supervision")
+        self.framework_tab = _boxed("Competence framework", self.framework)
+        self.tabs.addTab(self.framework_tab, "Annual review")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         bus.changed.connect(self._bus_changed)

@@ -10,7 +10,7 @@ from peerdesk.domain.errors import PeerDeskError, Problem, ValidationFailed
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.ui.change_bus import ChangeBus
-from peerdesk.ui.check_fields import CheckDialog
+from peerdesk.ui.check_fields import CheckDialog, OpensDialogs
 from peerdesk.ui.form_fields import ProblemLabel
 
 Outcome = tuple[Changes, str]
@@ -40,7 +40,7 @@ def whole_number(
         return None
 
 
-class SettingsSection(QWidget):
+class SettingsSection(QWidget, OpensDialogs):
     """One part of the Settings page. Each save is one service call, published on the bus.
 
     ``status`` says what the last save did; ``problem`` shows a refusal that names no field.
@@ -104,18 +104,10 @@ class SettingsSection(QWidget):
 
     def open_dialog(self, dialog: CheckDialog, message: Callable[[], str]) -> None:
         """Show ``dialog``; when it saves, re-read, say ``message()`` and publish its changes."""
-        self.dialog = dialog
         self.say("")
-        dialog.accepted.connect(lambda: self._saved(dialog, message))
-        dialog.finished.connect(lambda _result: self._closed(dialog))
-        dialog.open()
+        self.open_kept(dialog, lambda: self._saved(dialog, message))
 
     def _saved(self, dialog: CheckDialog, message: Callable[[], str]) -> None:
         self.refresh()
         self.say(message())
         self.bus.publish(dialog.changes, origin=self)
-
-    def _closed(self, dialog: CheckDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()

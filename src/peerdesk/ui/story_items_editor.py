@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from peerdesk.domain.ids import TaxonomyItemId
 from peerdesk.domain.plans import Audience, StoryItem
 from peerdesk.ui.check_fields import button
-from peerdesk.ui.form_fields import compact
+from peerdesk.ui.form_fields import RowsEditing, compact, renumber
 
 NOT_LINKED = "Not linked to a lived experience"
 
@@ -107,7 +106,7 @@ class StoryItemRow(QFrame):
         return [self.what, self.remove, self.experience, *self.audiences.values(), self.conditions]
 
 
-class StoryItemsEditor(QWidget):
+class StoryItemsEditor(QWidget, RowsEditing):
     """Rows of story items; "Add" appends one and puts the cursor in it."""
 
     changed = Signal()
@@ -142,11 +141,11 @@ class StoryItemsEditor(QWidget):
     def value(self) -> tuple[StoryItem, ...]:
         return tuple(row.value() for row in self.rows)
 
-    def add_row(self) -> None:
-        row = self._append(StoryItem(""))
-        self._renumber()
-        row.what.setFocus()
-        self.changed.emit()
+    def _append_blank(self) -> StoryItemRow:
+        return self._append(StoryItem(""))
+
+    def _first_field(self, row: StoryItemRow) -> QWidget:
+        return row.what
 
     def _append(self, item: StoryItem) -> StoryItemRow:
         row = StoryItemRow(self._experiences, item)
@@ -156,21 +155,6 @@ class StoryItemsEditor(QWidget):
         self._rows.addWidget(row)
         return row
 
-    def _remove(self, row: StoryItemRow) -> None:
-        index = self.rows.index(row)
-        self.rows.remove(row)
-        row.hide()
-        row.setParent(None)
-        row.deleteLater()
-        self._renumber()
-        following = self.rows[index] if index < len(self.rows) else None
-        (following.what if following else self.add).setFocus()
-        self.changed.emit()
-
     def _renumber(self) -> None:
-        for n, row in enumerate(self.rows, start=1):
-            row.number(n)
-        self.empty.setVisible(not self.rows)
         chain: list[QWidget] = [c for row in self.rows for c in row.controls()] + [self.add]
-        for first, second in pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        renumber(self.rows, self.empty, chain)

@@ -12,10 +12,10 @@ from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.services.matching_records import Suggestion, Suggestions
 from peerdesk.services.matching_service import PAGE
-from peerdesk.ui import background, message_boxes
-from peerdesk.ui.background import Executor
+from peerdesk.ui import message_boxes
+from peerdesk.ui.background import Executor, Reads
 from peerdesk.ui.change_bus import ChangeBus
-from peerdesk.ui.check_fields import RecordsView, RowsModel, button, button_row
+from peerdesk.ui.check_fields import OpensDialogs, RecordsView, RowsModel, button, button_row
 from peerdesk.ui.check_tables import fit_to_rows
 from peerdesk.ui.criterion_bars import CriterionBars
 from peerdesk.ui.excluded_view import ExcludedView, group_line
@@ -52,7 +52,7 @@ def row_of(s: Suggestion) -> list[str]:
     return [str(s.rank), s.name, "—" if s.score is None else f"{s.score:.1f}", str(s.places_left)]
 
 
-class SuggestionsTab(QWidget):
+class SuggestionsTab(QWidget, OpensDialogs):
     """Reads suggestions off the UI thread when shown (and again when matching inputs change)."""
 
     def __init__(
@@ -66,7 +66,7 @@ class SuggestionsTab(QWidget):
         super().__init__(parent)
         self.services = services
         self.bus = bus
-        self._executor = executor or background.default_executor()
+        self._reads = Reads(executor)
         self.person_id: PersonId | None = None
         self.viewer: Viewer = COORDINATOR
         """Whose suggestions: protected PSWs are offered only to a viewer with the right."""
@@ -74,9 +74,6 @@ class SuggestionsTab(QWidget):
         self.limit = PAGE
         self.dialog: QDialog | None = None
         """The dialog open now (tests fill it in; it is window-modal but does not block)."""
-        self._stale = True
-        self._loading = False
-        self._again = False
 
         self.unsaved = QLabel(UNSAVED)
         self.unsaved.setWordWrap(True)
@@ -143,8 +140,8 @@ class SuggestionsTab(QWidget):
         self.unsaved.setVisible(person_id is None)
         for part in (self.status, self.inner):
             part.setVisible(person_id is not None)
-        self._stale = person_id is not None
-        if self._stale and self.isVisible():
+        self._reads.stale = person_id is not None
+        if self._reads.stale and self.isVisible():
             self.refresh()
 
     def follow_viewer(self, state: ViewerState) -> None:
@@ -154,40 +151,33 @@ class SuggestionsTab(QWidget):
 
     def _set_viewer(self, viewer: Viewer) -> None:
         self.viewer = viewer
-        self._stale = self.person_id is not None
-        if self._stale and self.isVisible():
+        self._reads.stale = self.person_id is not None
+        if self._reads.stale and self.isVisible():
             self.refresh()
 
     def refresh(self) -> None:
         """Read again off the UI thread; a refresh asked for meanwhile runs when this one ends."""
-        self._stale = False
+        self._reads.stale = False
         person_id = self.person_id
-        if person_id is None:
+        if person_id is None or not self._reads.begin():
             return
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
         self.status.setText(WORKING)
         matching, limit, viewer = self.services.matching, self.limit, self.viewer
-        self._executor.submit(
+        self._reads.executor.submit(
             lambda: matching.suggest(person_id, limit=limit, viewer=viewer),
             self._loaded,
             self._failed,
         )
 
     def _loaded(self, found: Suggestions) -> None:
-        self._loading = False
-        if self._again or found.person_id != self.person_id:
-            self._again = False
+        if self._reads.end() or found.person_id != self.person_id:
             self.refresh()
             return
         self.found = found
         self._show()
 
     def _failed(self, error: BaseException) -> None:
-        self._loading = False
-        self._again = False
+        self._reads.end()
         self.status.setText("Could not work out suggestions.")
         if not isinstance(error, PeerDeskError):
             raise error  # a bug: to the crash handler
@@ -255,15 +245,7 @@ class SuggestionsTab(QWidget):
         if self.found is None or chosen is None:
             return
         dialog = ProposeDialog(self.services, self.found, chosen, self, viewer=self.viewer)
-        self.dialog = dialog
-        dialog.accepted.connect(lambda: self._proposed(dialog.changes))
-        dialog.finished.connect(lambda _result: self._closed(dialog))
-        dialog.open()
-
-    def _closed(self, dialog: QDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
+        self.open_kept(dialog, lambda: self._proposed(dialog.changes))
 
     def _proposed(self, changes: Changes) -> None:
         self.bus.publish(changes, self)
@@ -272,13 +254,13 @@ class SuggestionsTab(QWidget):
     def _on_changed(self, changes: Changes, origin: object) -> None:
         if origin is self or self.person_id is None or not _concerns(changes, self.person_id):
             return
-        self._stale = True
+        self._reads.stale = True
         if self.isVisible():
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
+        if self._reads.stale:
             self.refresh()
 
 

@@ -1,6 +1,9 @@
-"""Record a supervision session, keyboard first: the meeting, this PSW's part, earlier actions."""
+"""Record a supervision session, keyboard first: the meeting, each attendee's part, actions."""
 
 from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -53,6 +56,27 @@ def _combo(name: str, entries: list[tuple[str, object]]) -> QComboBox:
     for text, data in entries:
         combo.addItem(text, data)
     return combo
+
+
+@dataclass
+class PartTyped:
+    """One attendee's check-in, learning needs and actions as typed so far (kept while the form
+    shows someone else's part)."""
+
+    checkin: int = 0
+    """The check-in list's row: 0 is "Not asked"."""
+    note: str = ""
+    learning: str = ""
+    actions: list[ActionDraft] = dataclasses.field(default_factory=list)
+
+    def draft(self, psw_id: PswId) -> AttendeeDraft:
+        return AttendeeDraft(
+            psw_id,
+            checkin=self.checkin or None,
+            checkin_note=self.note,
+            learning_needs=tuple(self.learning.splitlines()),
+            actions=tuple(self.actions),
+        )
 
 
 def carried_label(action: Action) -> str:
@@ -109,7 +133,10 @@ class SupervisionDialog(CheckDialog):
         self.action_owner = QLineEdit()
         self.action_due = DateField("action_due", "action's due")
         self.add_action_button = button("Add ac&tion", "Add action")
-        self.agreed_actions: list[ActionDraft] = []
+        self.parts: dict[PswId, PartTyped] = {psw_id: PartTyped()}
+        self.whose_part = psw_id
+        self.agreed_actions = self.parts[psw_id].actions
+        self.whose = _combo("Own part being recorded for", [])
         self.actions_model = RowsModel(("Action", "Owner", "Due"), self)
         self.actions_view = RecordsView(self.actions_model, "Actions agreed", on_open=lambda: None)
         self.remove_action_button = button("Remo&ve action", "Remove action")
@@ -133,6 +160,7 @@ class SupervisionDialog(CheckDialog):
         self.add_field("mode", "M&ode", self.mode)
         self.add_field("topics", "To&pics", self.topics)
         self.add_field("notes", "&Notes (shared with a group)", self.notes)
+        self.add_field("whose", "Own part &being recorded for", self.whose)
         self.add_field("checkin", "&Check-in", self.checkin)
         self.add_field("checkin_note", "C&heck-in note", self.checkin_note)
         self.add_field("learning_needs", "&Learning needs", self.learning)
@@ -158,7 +186,9 @@ class SupervisionDialog(CheckDialog):
         self.finish_layout()
         self._show_actions()
         self._group_toggled()
+        self._show_whose()
         self.group.toggled.connect(self._group_toggled)
+        self.whose.currentIndexChanged.connect(self._switch_part)
         self.add_attendee_button.clicked.connect(self._add_attendee)
         self.remove_attendee_button.clicked.connect(self._remove_attendee)
         self.add_action_button.clicked.connect(self._add_action)
@@ -186,6 +216,7 @@ class SupervisionDialog(CheckDialog):
         for part in (self.peer_picker, self.add_attendee_button, self.remove_attendee_button):
             part.setEnabled(on)
         self.others_label.setVisible(on)
+        self._show_whose()
 
     def _add_attendee(self) -> None:
         chosen = self.peer_picker.chosen()
@@ -199,13 +230,55 @@ class SupervisionDialog(CheckDialog):
         self.peer_picker.setCurrentIndex(-1)
         self.peer_picker.clearEditText()
         self._show_others()
+        self._show_whose()
         self.edited()
 
     def _remove_attendee(self) -> None:
-        if self.others:
-            self.others.pop()
+        removed = self.others.pop() if self.others else None
         self._show_others()
+        self._show_whose()
+        if removed is not None:
+            self.parts.pop(removed, None)  # what was typed for them goes with them
         self.edited()
+
+    def attending(self) -> list[PswId]:
+        """This PSW first, then the others in the order added (when it is a group)."""
+        return [self.psw_id, *(self.others if self.group.isChecked() else [])]
+
+    def _show_whose(self) -> None:
+        """The attendees whose own part can be typed; the one shown stays chosen if still here."""
+        people = self.attending()
+        if self.whose_part not in people:
+            self._switch_to(self.psw_id)
+        self.whose.blockSignals(True)
+        self.whose.clear()
+        for psw in people:
+            self.whose.addItem(self._names.get(psw, "?"), psw)
+        self.whose.setCurrentIndex(people.index(self.whose_part))
+        self.whose.blockSignals(False)
+        self.whose.setEnabled(len(people) > 1)
+
+    def _switch_part(self) -> None:
+        chosen = self.whose.currentData()
+        if chosen is not None and chosen != self.whose_part:
+            self._switch_to(chosen)
+
+    def _switch_to(self, psw: PswId) -> None:
+        """Keep what is typed for the attendee shown, then show ``psw``'s part."""
+        self._keep_typed()
+        part = self.parts.setdefault(psw, PartTyped())
+        self.whose_part = psw
+        self.checkin.setCurrentIndex(part.checkin)
+        self.checkin_note.setText(part.note)
+        self.learning.setPlainText(part.learning)
+        self.agreed_actions = part.actions
+        self._show_actions()
+
+    def _keep_typed(self) -> None:
+        part = self.parts.setdefault(self.whose_part, PartTyped())
+        part.checkin = self.checkin.currentIndex()
+        part.note = self.checkin_note.text()
+        part.learning = self.learning.toPlainText()
 
     def _show_others(self) -> None:
         names = [self._names.get(p, "?") for p in self.others]
@@ -250,22 +323,15 @@ class SupervisionDialog(CheckDialog):
 
     def draft(self) -> SessionDraft:
         """What the form holds now (a date not typed properly stands in as today)."""
-        checkin = self.checkin.currentData()
-        mine = AttendeeDraft(
-            self.psw_id,
-            checkin=checkin if isinstance(checkin, int) else None,
-            checkin_note=self.checkin_note.text(),
-            learning_needs=tuple(self.learning.toPlainText().splitlines()),
-            actions=tuple(self.agreed_actions),
-        )
+        self._keep_typed()
         group = self.group.isChecked()
-        others = tuple(AttendeeDraft(p) for p in self.others) if group else ()
+        attendees = tuple(self.parts.setdefault(p, PartTyped()).draft(p) for p in self.attending())
         return SessionDraft(
             kind=self.kind.currentData(),
             supervisor=self.supervisor.text(),
             held_on=self.held_on.value() or self.services.clock.today(),
             minutes=self.minutes.value(),
-            attendees=(mine, *others),
+            attendees=attendees,
             is_group=group,
             starts_at=self.starts_at.text(),
             mode=self.mode.currentData(),

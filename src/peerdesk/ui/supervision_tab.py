@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from peerdesk.domain.confidentiality import Confidentiality
 from peerdesk.domain.ids import PswId
 from peerdesk.domain.supervision_session import (
+    LearningNeed,
     SessionRow,
     SupervisionSession,
     checkin_word,
@@ -25,6 +26,7 @@ from peerdesk.ui.check_fields import (
     short_date,
 )
 from peerdesk.ui.check_tables import fit_to_rows
+from peerdesk.ui.learning_need_dialog import SendNeedDialog
 from peerdesk.ui.supervision_dialog import SupervisionDialog
 from peerdesk.ui.supervision_lock_dialogs import AddendumDialog, AgreeDialog
 
@@ -125,6 +127,11 @@ class SupervisionTab(QWidget):
         layout.addWidget(button_row([self.record_button, self.agree_button, self.addendum_button]))
         layout.addWidget(self.reveal)
         layout.addWidget(self.detail)
+        self.sends = QWidget()
+        self.sends_column = QVBoxLayout(self.sends)
+        self.sends_column.setContentsMargins(0, 0, 0, 0)
+        self.send_buttons: list[QPushButton] = []
+        layout.addWidget(self.sends)
         layout.addStretch(1)
         self.record_button.clicked.connect(self.record)
         self.agree_button.clicked.connect(self.agree)
@@ -176,6 +183,27 @@ class SupervisionTab(QWidget):
         self.agree_button.setVisible(self.shown is not None)
         self.agree_button.setEnabled(self.shown is not None and not locked)
         self.addendum_button.setVisible(locked)
+        self._show_sends()
+
+    def _show_sends(self) -> None:
+        """A button for each of this PSW's learning needs not yet in their training needs."""
+        for old in self.send_buttons:
+            old.hide()
+            old.deleteLater()
+        unsent = [n for n in self.shown.own.learning_needs if not n.sent] if self.shown else []
+        self.send_buttons = [self._send_button(need) for need in unsent]
+        for made in self.send_buttons:
+            self.sends_column.addWidget(made, 0, Qt.AlignmentFlag.AlignLeft)
+            made.show()  # at once, not when the event loop next runs
+        self.sends.setVisible(bool(unsent))
+
+    def _send_button(self, need: LearningNeed) -> QPushButton:
+        made = button(
+            f"Send to &training needs: {need.text.replace('&', '&&')}…",
+            f"Send to training needs: {need.text}",
+        )
+        made.clicked.connect(lambda: self._open(SendNeedDialog(self.services, need, self)))
+        return made
 
     def _focus_detail(self) -> None:
         self.detail.setFocus(Qt.FocusReason.OtherFocusReason)

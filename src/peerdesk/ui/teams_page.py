@@ -15,6 +15,7 @@ from peerdesk.services.changes import Changes
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.check_fields import (
     CheckDialog,
+    OpensDialogs,
     RecordsView,
     RowsModel,
     button,
@@ -38,7 +39,7 @@ def member_count(team: Team, today: dt.date) -> str:
     return str(len(team.current_members(today)))
 
 
-class TeamsPage(QWidget):
+class TeamsPage(QWidget, OpensDialogs):
     """Teams on the left with their check in words; the selected team's members on the right."""
 
     def __init__(
@@ -212,10 +213,7 @@ class TeamsPage(QWidget):
             self._open(dialog)
 
     def _open(self, dialog: CheckDialog) -> None:
-        self.dialog = dialog
-        dialog.accepted.connect(lambda: self._saved(dialog))
-        dialog.finished.connect(lambda _result: self._closed(dialog))
-        dialog.open()
+        self.open_kept(dialog, lambda: self._saved(dialog))
 
     def _saved(self, dialog: CheckDialog) -> None:
         keep = self._team_id()
@@ -224,11 +222,6 @@ class TeamsPage(QWidget):
         self.bus.publish(dialog.changes, self)
         self.refresh(keep)
         self.team_table.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _closed(self, dialog: CheckDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
 
     def _on_changed(self, changes: Changes, origin: object) -> None:
         if origin is not self and (

@@ -72,6 +72,13 @@ STAYS_WAITING_VALUE = 1
 """The tiny positive value of a person's own "stays waiting" column (scipy warns on zeros)."""
 
 
+def worse_off(score: float | None, greedy_score: float | None) -> bool:
+    """Greedy matched them and the plan does not, or the plan gives them a lower score."""
+    if greedy_score is None:
+        return False
+    return score is None or score < greedy_score
+
+
 class PlanTooLarge(ValueError):
     """The waiting list is too big for the objective to be encoded exactly in float64."""
 
@@ -110,9 +117,7 @@ class PlanLine:
     @property
     def worse_than_greedy(self) -> bool:
         """Greedy matched them and the plan does not, or the plan gives them a lower score."""
-        if self.greedy_score is None:
-            return False
-        return self.score is None or self.score < self.greedy_score
+        return worse_off(self.score, self.greedy_score)
 
 
 @dataclass(frozen=True)
