@@ -104,3 +104,28 @@ def progress_problems(on: dt.date, note: str, *, today: dt.date) -> list[Problem
     if on > today:
         return [Problem("progress_on", "A progress note cannot be dated in the future.")]
     return []
+
+
+@dataclass(frozen=True)
+class GoalUpdate:
+    """Progress on one open goal, typed in a supervision session: a note (dated the session's
+    day) and the goal's status from now on. A blank note with the status unchanged does nothing."""
+
+    goal_id: GoalId
+    note: str = ""
+    status: GoalStatus | None = None
+    """None: leave the status as it is."""
+
+    def tidied(self) -> GoalUpdate:
+        return GoalUpdate(self.goal_id, tidy(self.note), self.status)
+
+
+def update_problems(
+    updates: tuple[GoalUpdate, ...], *, on: dt.date, today: dt.date
+) -> list[Problem]:
+    """Why the goals' progress (tidied) cannot be saved with a session held ``on``."""
+    if any(len(u.note) > PROGRESS_MAX for u in updates):
+        return [Problem("goal_progress", f"A note can be at most {PROGRESS_MAX:,} characters.")]
+    if on > today and any(u.note for u in updates):
+        return [Problem("goal_progress", "A progress note cannot be dated in the future.")]
+    return []

@@ -22,6 +22,7 @@ from peerdesk.services.demo_catalogue import catalogue_for
 from peerdesk.services.demo_checks import CheckGenerator
 from peerdesk.services.demo_data import DemoPsw, iter_generate
 from peerdesk.services.demo_people_service import add_demo_people
+from peerdesk.services.demo_reviews import add_demo_reviews
 from peerdesk.services.demo_supervision import ActivePsw
 from peerdesk.services.demo_wellbeing import add_demo_supervision
 from peerdesk.storage import (
@@ -130,6 +131,7 @@ def create_demo_vault(
         if people:
             add_demo_people(workspace, items, count=people, seed=seed, now=now, psws=places)
         add_demo_supervision(workspace, active, seed=seed, now=now)
+        add_demo_reviews(workspace, active, seed=seed, now=now)
     except BaseException:
         workspace.close()
         _remove_vault(paths)

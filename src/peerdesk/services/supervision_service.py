@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from peerdesk.domain.calendar import format_date
 from peerdesk.domain.errors import Problem, ValidationFailed
+from peerdesk.domain.goals import GoalUpdate, update_problems
 from peerdesk.domain.ids import PswId
 from peerdesk.domain.journey import DEFAULT_RECORDER
 from peerdesk.domain.supervision import SupervisionPolicy, policy_problems
@@ -37,6 +38,7 @@ from peerdesk.services.evidence_writes import refuse
 from peerdesk.services.supervision_settings import POLICY_KEY, policy_from, policy_json
 from peerdesk.storage import (
     list_items,
+    review_store,
     search_documents,
     settings_store,
     supervision_store,
@@ -100,25 +102,48 @@ class SupervisionService:
         with self._ws.reading() as s:
             return supervision_store.open_actions(s, [psw_id])
 
-    def check(self, draft: SessionDraft) -> list[Problem]:
-        """Problems with ``draft`` as the form shows them (nothing is saved)."""
+    def check(self, draft: SessionDraft, goals: tuple[GoalUpdate, ...] = ()) -> list[Problem]:
+        """Problems with ``draft`` (and progress on goals) as the form shows them."""
         clean = _tidied(draft)
+        updates = tuple(g.tidied() for g in goals)
         with self._ws.reading() as s:
-            return self._problems(s, clean)
+            return self._problems(s, clean) + self._goal_problems(s, clean, updates)
 
-    def record(self, draft: SessionDraft) -> tuple[SessionId, Changes]:
-        """Save a new session and decide its carried-forward actions, in one transaction."""
+    def record(
+        self, draft: SessionDraft, goals: tuple[GoalUpdate, ...] = ()
+    ) -> tuple[SessionId, Changes]:
+        """Save a new session, decide its carried-forward actions and note progress on goals
+        (dated the session's day), all in one transaction."""
         clean = _tidied(draft)
+        updates = tuple(g.tidied() for g in goals)
+        now = self._clock.now()
         with self._ws.transaction() as s:
-            refuse(self._problems(s, clean))
+            refuse(self._problems(s, clean) + self._goal_problems(s, clean, updates))
             session_id = supervision_store.insert_session(
-                s, clean, now=self._clock.now(), recorded_by=DEFAULT_RECORDER
+                s, clean, now=now, recorded_by=DEFAULT_RECORDER
             )
             supervision_store.close_carried(
                 s, clean.carried, session_id=session_id, held_on=clean.held_on
             )
+            moved = review_store.apply_updates(
+                s, updates, on=clean.held_on, session_id=session_id, now=now, by=DEFAULT_RECORDER
+            )
         psws = frozenset(a.psw_id for a in clean.attendees)
-        return session_id, Changes(psws=psws, supervision=True)
+        return session_id, Changes(psws=psws, supervision=True, reviews=bool(moved))
+
+    def _goal_problems(
+        self, s: Tx, draft: SessionDraft, updates: tuple[GoalUpdate, ...]
+    ) -> list[Problem]:
+        problems = update_problems(updates, on=draft.held_on, today=self._clock.today())
+        if review_store.unknown_goals(s, updates, [a.psw_id for a in draft.attendees]):
+            problems.append(
+                Problem(
+                    "goal_progress",
+                    "A goal is no longer open (perhaps changed elsewhere): "
+                    "close this form and record the session again.",
+                )
+            )
+        return problems
 
     def _problems(self, s: Tx, draft: SessionDraft) -> list[Problem]:
         ids = [a.psw_id for a in draft.attendees]

@@ -14,6 +14,7 @@ from peerdesk.domain.psw import Psw, PswDetails
 from peerdesk.storage.models import PswRowModel, PswStatusChange
 from peerdesk.storage.psw_mapping import canonical, read_psw, status_change_row, write_details
 from peerdesk.storage.psw_queries import load
+from peerdesk.storage.search_documents import unindex_psw
 
 
 def insert(
@@ -103,7 +104,9 @@ def drop_last_status(s: Session, psw_id: PswId, *, version: int, now: dt.datetim
 
 
 def delete(s: Session, psw_id: PswId, *, version: int) -> None:
-    s.delete(_editable(s, psw_id, version))
+    row = _editable(s, psw_id, version)
+    unindex_psw(s, psw_id)  # their search documents go in the same transaction
+    s.delete(row)
     s.flush()
 
 

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from peerdesk.domain.confidentiality import Confidentiality
 from peerdesk.domain.framework import FrameworkItem, framework_from_json, framework_json
-from peerdesk.domain.goals import Goal, GoalDraft, GoalId, GoalProgress, GoalStatus
+from peerdesk.domain.goals import (
+    Goal,
+    GoalDraft,
+    GoalId,
+    GoalProgress,
+    GoalStatus,
+    GoalUpdate,
+)
 from peerdesk.domain.ids import PswId
 from peerdesk.domain.reviews import (
     AnnualReview,
@@ -174,6 +182,48 @@ def add_progress(
         )
     )
     s.flush()
+
+
+def unknown_goals(s: Session, updates: Sequence[GoalUpdate], psw_ids: Sequence[PswId]) -> bool:
+    """Whether any update is for a goal that is gone, closed, or not an attendee's."""
+    wanted = {u.goal_id for u in updates}
+    if not wanted:
+        return False
+    found = s.scalars(
+        select(GoalRow.id).where(
+            GoalRow.id.in_(wanted),
+            GoalRow.psw_id.in_(list(psw_ids)),
+            GoalRow.status.in_([GoalStatus.ON_TRACK.value, GoalStatus.AT_RISK.value]),
+        )
+    )
+    return set(found) != wanted
+
+
+def apply_updates(
+    s: Session,
+    updates: Sequence[GoalUpdate],
+    *,
+    on: dt.date,
+    session_id: int,
+    now: dt.datetime,
+    by: str,
+) -> set[PswId]:
+    """Progress notes (dated ``on``, from the session) and status changes, in the caller's
+    transaction; the PSWs whose goals changed."""
+    changed: set[PswId] = set()
+    for update in updates:
+        if not update.note and update.status is None:
+            continue
+        row = goal_row(s, update.goal_id)
+        if update.status is not None and update.status.value != row.status:
+            row.status = update.status.value
+        if update.note:
+            add_progress(
+                s, update.goal_id, on=on, note=update.note, session_id=session_id, now=now, by=by
+            )
+        changed.add(PswId(row.psw_id))
+    s.flush()
+    return changed
 
 
 def next_reviews(s: Session) -> dict[PswId, dt.date]:

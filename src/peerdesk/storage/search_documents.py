@@ -2,8 +2,9 @@
 
 The store functions that write a session, an addendum or a plan version call these on the same
 session, so a record and its searchable text commit (or roll back) together. Empty text is
-taken out of the index rather than stored. :func:`reindex_all` writes every document afresh,
-for vaults whose records were made before the index existed.
+taken out of the index rather than stored. :func:`unindex_psw` takes a PSW's documents out as
+their record is deleted. :func:`reindex_all` writes every document afresh, for vaults whose
+records were made before the index existed.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from peerdesk.storage.plan_version_models import PlanVersionRow
 from peerdesk.storage.search_index import delete_document, upsert_document
 from peerdesk.storage.supervision_models import (
     SupervisionActionRow,
+    SupervisionAttendeeRow,
     SupervisionLearningNeedRow,
     SupervisionSessionRow,
 )
@@ -95,6 +97,31 @@ def index_plan(s: Session, psw_id: int, kind: PlanKind) -> None:
     sections = sections_from_json(row.sections)
     text = "\n\n".join(s.as_text() for s in sections if s.as_text() != NO_ADJUSTMENTS)
     _put(s, search_kind, psw_id, psw_id, row.recorded_at.date(), row.confidentiality, text)
+
+
+def unindex_psw(s: Session, psw_id: int) -> None:
+    """Take out a PSW's documents before their record is deleted (their rows go with it): their
+    check-ins, actions, learning needs and plans, and the notes of their one-to-one sessions.
+    A group's notes stay: they belong to the other attendees too."""
+    s.flush()
+    sessions = s.execute(
+        select(SupervisionAttendeeRow.session_id, SupervisionSessionRow.is_group)
+        .join(SupervisionSessionRow, SupervisionSessionRow.id == SupervisionAttendeeRow.session_id)
+        .where(SupervisionAttendeeRow.psw_id == psw_id)
+    ).all()
+    keys = [(SearchKind.CHECKIN, attendee_key(sid, psw_id)) for sid, _group in sessions]
+    keys += [(SearchKind.NOTE, sid) for sid, group in sessions if not group]
+    action, need = SupervisionActionRow, SupervisionLearningNeedRow
+    for kind, column, owner in (
+        (SearchKind.ACTION, action.id, action.psw_id),
+        (SearchKind.LEARNING_NEED, need.id, need.psw_id),
+    ):
+        owned = s.scalars(select(column).where(owner == psw_id))
+        keys += [(kind, record_id) for record_id in owned]
+    keys += [(plan_kind, psw_id) for plan_kind in PLAN_KINDS.values()]
+    connection = s.connection()
+    for kind, record_id in keys:
+        delete_document(connection, kind.value, record_id)
 
 
 def reindex_all(s: Session) -> int:

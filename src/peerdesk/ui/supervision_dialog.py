@@ -44,6 +44,7 @@ from peerdesk.ui.check_fields import (
     short_date,
 )
 from peerdesk.ui.check_tables import fit_to_rows
+from peerdesk.ui.goal_progress_fields import FIELD, GoalProgressFields
 from peerdesk.ui.item_checklist import ItemChecklist
 from peerdesk.ui.peer_picker import PeerPicker, peer_label
 
@@ -183,6 +184,12 @@ class SupervisionDialog(CheckDialog):
                 self.form.addRow(text, box)
                 self.carry_boxes.append(box)
             self.problems["carried"] = self.summary
+        self.goals = GoalProgressFields(services.reviews.goals(psw_id))
+        self.goals.add_to(self.form)
+        first_goal = self.goals.first_field()
+        if first_goal is not None:
+            self.problems[FIELD] = self.goals.problems
+            self._fields[FIELD] = first_goal
         self.finish_layout()
         self._show_actions()
         self._group_toggled()
@@ -349,9 +356,9 @@ class SupervisionDialog(CheckDialog):
         return self.held_on.problems() + self.next_on.problems()
 
     def service_problems(self) -> list[Problem]:
-        return self.services.supervision.check(self.draft())
+        return self.services.supervision.check(self.draft(), self.goals.updates())
 
     def submit(self) -> Changes:
-        session_id, changes = self.services.supervision.record(self.draft())
+        session_id, changes = self.services.supervision.record(self.draft(), self.goals.updates())
         self.session_id = session_id
         return changes
