@@ -18,6 +18,8 @@ SRC = REPO / "src"
 if str(SRC) not in sys.path:  # run from a checkout without installing
     sys.path.insert(0, str(SRC))
 
+from peerdesk.storage.migrate import HEAD_REVISION  # noqa: E402
+
 PASSPHRASE = "bench lantern meadow 42"
 SEED = 2026
 
@@ -30,8 +32,9 @@ def parser(description: str, *, default_psws: int = 10_000) -> argparse.Argument
     p.add_argument(
         "--work",
         type=Path,
-        default=Path(tempfile.gettempdir()) / "peerdesk-bench",
-        help="folder that caches the generated vaults between runs",
+        default=Path(tempfile.gettempdir()) / f"peerdesk-bench-r{HEAD_REVISION}",
+        help="folder that caches the generated vaults between runs (one per schema revision, "
+        "so a vault made by an older PeerDesk is never timed)",
     )
     p.set_defaults(default_psws=default_psws)
     return p
