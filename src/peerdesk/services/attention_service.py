@@ -34,7 +34,7 @@ from peerdesk.domain.requirements import (
     readiness,
 )
 from peerdesk.domain.safeguarding import open_concern_line
-from peerdesk.domain.viewer import COORDINATOR, Right, Viewer
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.domain.waiting import FLAG_AFTER_DAYS, wait_on
 from peerdesk.services.clock import Clock
 from peerdesk.services.pipeline_settings import targets_from
@@ -46,8 +46,8 @@ from peerdesk.storage import (
     evidence_queries,
     matching_attention_queries,
     plan_store,
+    psw_queries,
     settings_store,
-    team_store,
 )
 from peerdesk.storage.workspace import Tx, Workspace
 
@@ -266,13 +266,12 @@ def _visible_only(s: Tx, lines: list[AttentionItem], viewer: Viewer) -> list[Att
     """Drop lines about PSWs ``viewer`` may not see (the one visibility rule, storage/visibility).
 
     Person lines are filtered in their own queries; PSW sources select by due dates and are
-    filtered here, in one query over the PSWs they name.
+    filtered here against the (few) PSWs the viewer may not see.
     """
-    if viewer.may(Right.VIEW_PROTECTED):
+    hidden = psw_queries.hidden_ids(s, viewer)
+    if not hidden:
         return lines
-    named = {PswId(line.subject_id) for line in lines if line.subject_kind == PSW}
-    shown = team_store.visible(s, named, viewer)
-    return [line for line in lines if line.subject_kind != PSW or line.subject_id in shown]
+    return [line for line in lines if line.subject_kind != PSW or line.subject_id not in hidden]
 
 
 SOURCES: tuple[AttentionSource, ...] = (

@@ -49,13 +49,26 @@ class ActivePsw:
     history: tuple[StatusChange, ...]
 
 
+_STATUS = {status.value: status for status in JourneyStatus}
+_ROLE = {role.value: role for role in Role}
+
+
 def active_psws(s: Session, viewer: Viewer) -> list[ActivePsw]:
-    """Every active PSW ``viewer`` may see, with their journey oldest first (two queries)."""
-    heads = s.execute(
+    """Every active PSW ``viewer`` may see, with their journey oldest first (two queries).
+
+    Remembered for the rest of the session (``Session.info``): Needs attention asks for it once
+    for supervision and once for annual reviews in the same read.
+    """
+    key = ("active_psws", viewer)
+    cached = s.info.get(key)
+    if cached is not None:
+        return list(cached)
+    conn = s.connection()  # plain Core rows: 10,000 journeys need none of the ORM's work
+    heads = conn.execute(
         select(PswRowModel.id, _display_name(), PswRowModel.role).where(_active(viewer))
     ).all()
     moves: dict[int, list[StatusChange]] = defaultdict(list)
-    rows = s.execute(
+    rows = conn.execute(
         select(
             PswStatusChange.psw_id,
             PswStatusChange.from_status,
@@ -66,21 +79,21 @@ def active_psws(s: Session, viewer: Viewer) -> list[ActivePsw]:
         .join(PswRowModel, PswRowModel.id == PswStatusChange.psw_id)
         .where(_active(viewer))
         .order_by(PswStatusChange.psw_id, PswStatusChange.id)
-    )
+    ).all()
     for psw_id, old, new, on, at in rows:
         moves[psw_id].append(
-            StatusChange(
-                None if old is None else JourneyStatus(old), JourneyStatus(new), on, "", at
-            )
+            StatusChange(None if old is None else _STATUS[old], _STATUS[new], on, "", at)
         )
-    return [
-        ActivePsw(PswId(i), name, Role(role), tuple(moves.get(i, ()))) for i, name, role in heads
+    found = [
+        ActivePsw(PswId(i), name, _ROLE[role], tuple(moves.get(i, ()))) for i, name, role in heads
     ]
+    s.info[key] = tuple(found)
+    return found
 
 
 def last_held(s: Session, viewer: Viewer) -> dict[tuple[PswId, SupervisionKind], dt.date]:
     """The last session of each kind each active PSW attended (a group counts for each)."""
-    rows = s.execute(
+    rows = s.connection().execute(
         select(
             SupervisionAttendeeRow.psw_id,
             SupervisionSessionRow.kind,
@@ -90,8 +103,9 @@ def last_held(s: Session, viewer: Viewer) -> dict[tuple[PswId, SupervisionKind],
         .join(PswRowModel, PswRowModel.id == SupervisionAttendeeRow.psw_id)
         .where(_active(viewer))
         .group_by(SupervisionAttendeeRow.psw_id, SupervisionSessionRow.kind)
-    )
-    return {(PswId(p), SupervisionKind(k)): day for p, k, day in rows}
+    ).all()
+    kinds = {kind.value: kind for kind in SupervisionKind}
+    return {(PswId(p), kinds[k]): day for p, k, day in rows}
 
 
 @dataclass(frozen=True)
