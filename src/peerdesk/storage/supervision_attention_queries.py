@@ -93,17 +93,23 @@ def active_psws(s: Session, viewer: Viewer) -> list[ActivePsw]:
 
 def last_held(s: Session, viewer: Viewer) -> dict[tuple[PswId, SupervisionKind], dt.date]:
     """The last session of each kind each active PSW attended (a group counts for each)."""
-    rows = s.connection().execute(
-        select(
-            SupervisionAttendeeRow.psw_id,
-            SupervisionSessionRow.kind,
-            func.max(SupervisionSessionRow.held_on),
+    rows = (
+        s.connection()
+        .execute(
+            select(
+                SupervisionAttendeeRow.psw_id,
+                SupervisionSessionRow.kind,
+                func.max(SupervisionSessionRow.held_on),
+            )
+            .join(
+                SupervisionSessionRow, SupervisionSessionRow.id == SupervisionAttendeeRow.session_id
+            )
+            .join(PswRowModel, PswRowModel.id == SupervisionAttendeeRow.psw_id)
+            .where(_active(viewer))
+            .group_by(SupervisionAttendeeRow.psw_id, SupervisionSessionRow.kind)
         )
-        .join(SupervisionSessionRow, SupervisionSessionRow.id == SupervisionAttendeeRow.session_id)
-        .join(PswRowModel, PswRowModel.id == SupervisionAttendeeRow.psw_id)
-        .where(_active(viewer))
-        .group_by(SupervisionAttendeeRow.psw_id, SupervisionSessionRow.kind)
-    ).all()
+        .all()
+    )
     kinds = {kind.value: kind for kind in SupervisionKind}
     return {(PswId(p), kinds[k]): day for p, k, day in rows}
 
