@@ -9,11 +9,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QWidget,
 )
 
-from peerdesk.domain.confidentiality import DEFAULT_CONFIDENTIALITY, Confidentiality
 from peerdesk.domain.errors import Problem
 from peerdesk.domain.goals import GoalDraft, smart_marker
 from peerdesk.domain.ids import PswId
@@ -26,7 +24,8 @@ from peerdesk.domain.reviews import (
 )
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
-from peerdesk.ui.check_fields import CheckDialog, DateField, button, button_row, say_date
+from peerdesk.ui.check_fields import DateField, button, button_row, say_date
+from peerdesk.ui.long_form_dialog import LongFormDialog, confidentiality_box
 from peerdesk.ui.review_entries import ReviewEntries, plain, text_box
 
 FEEDBACK_HINT = "A summary only: no names or details that\nidentify the people supported."
@@ -45,8 +44,10 @@ def goal_line(goal: GoalDraft) -> str:
     return f"{goal.what.strip()}{measure}{target}" + (f" — {marker}" if marker else "")
 
 
-class ReviewDialog(CheckDialog):
+class ReviewDialog(LongFormDialog):
     """The whole review in one scrolling form; Save records it, its goals and training needs."""
+
+    extra_width = 200
 
     def __init__(self, services: Services, psw_id: PswId, parent: QWidget | None = None) -> None:
         super().__init__("Hold an annual review", "&Save review", parent)
@@ -96,11 +97,7 @@ class ReviewDialog(CheckDialog):
             self.add_tick(f"career_{box.text()}", box)
         self.career_note = text_box("Career next steps", 2)
         self.add_field("career_note", "Career ne&xt steps", self.career_note)
-        self.level = QComboBox()
-        self.level.setAccessibleName("Confidentiality")
-        for level in Confidentiality:
-            self.level.addItem(level.label, level)
-        self.level.setCurrentIndex(list(Confidentiality).index(DEFAULT_CONFIDENTIALITY))
+        self.level = confidentiality_box()
         self.add_field("confidentiality", "Con&fidentiality", self.level)
         self.psw_on = DateField("agreed", "PSW agreed")
         self.reviewer_on = DateField("agreed_reviewer", "reviewer agreed")
@@ -160,18 +157,6 @@ class ReviewDialog(CheckDialog):
         self.form.addRow(QLabel(), self.goals_label)
         self.add_goal_button.clicked.connect(self._add_goal)
         self.remove_goal_button.clicked.connect(self._remove_goal)
-
-    def finish_layout(self) -> None:
-        """The form scrolls (it is long); problems and buttons stay put."""
-        holder = QWidget()
-        holder.setLayout(self.form)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(holder)
-        self._layout.addWidget(scroll, 1)
-        self._layout.addWidget(self.summary)
-        self._layout.addWidget(self.buttons)
-        self.resize(self.minimumWidth() + 200, self.fontMetrics().lineSpacing() * 40)
 
     def chosen_form(self) -> ReviewForm:
         form: ReviewForm = self.kind.currentData()

@@ -2,35 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-from peerdesk.domain.confidentiality import Confidentiality
-from peerdesk.domain.errors import Problem
 from peerdesk.domain.framework import FrameworkKind
 from peerdesk.domain.ids import PswId
 from peerdesk.domain.reviews import AnnualReview, ReviewForm, ReviewId, ReviewRow
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
+from peerdesk.ui.agree_lock_dialog import AgreeLockDialog
 from peerdesk.ui.change_bus import ChangeBus
-from peerdesk.ui.check_fields import (
-    CheckDialog,
-    DateField,
-    RecordsView,
-    RowsModel,
-    button,
-    button_row,
-    say_date,
-    short_date,
-)
-from peerdesk.ui.check_tables import fit_to_rows
+from peerdesk.ui.check_fields import button, say_date, short_date
 from peerdesk.ui.goals_editor import GoalsPanel
+from peerdesk.ui.record_history_tab import HistoryWords, RecordHistoryTab
 from peerdesk.ui.review_dialog import ReviewDialog
-from peerdesk.ui.review_entries import plain
 
-UNSAVED = "Save the peer worker's record first; then annual reviews can be held here."
-NONE_YET = "No annual reviews yet."
-TITLES = ("Date", "Form", "Reviewer", "Next review", "Agreed")
+WORDS = HistoryWords(
+    unsaved="Save the peer worker's record first; then annual reviews can be held here.",
+    none_yet="No annual reviews yet.",
+    titles=("Date", "Form", "Reviewer", "Next review", "Agreed"),
+    table_name="Annual reviews",
+    caption="Reviews hel&d:",
+    detail_name="Chosen review",
+)
 
 
 def history_cells(row: ReviewRow) -> list[str]:
@@ -90,159 +83,76 @@ def review_text(review: AnnualReview) -> str:
     return "\n".join(lines)
 
 
-class ReviewAgreeDialog(CheckDialog):
+class ReviewAgreeDialog(AgreeLockDialog):
     """When the PSW and the reviewer agreed the review; with both dates it is locked."""
 
     def __init__(
         self, services: Services, review: AnnualReview, parent: QWidget | None = None
     ) -> None:
-        super().__init__("Agree and lock", "&Agree", parent)
-        self.services = services
-        self.review_id = review.id
-        today = services.clock.today()
-        self.psw_on = DateField("agreed", "PSW agreed")
-        self.reviewer_on = DateField("agreed_reviewer", "reviewer agreed")
-        for field, known in (
-            (self.psw_on, review.agreed_by_psw_on),
-            (self.reviewer_on, review.agreed_by_reviewer_on),
-        ):
-            field.set_value(known or today)
-            field.setEnabled(known is None)
-            field.textEdited.connect(self.edited)
-        self.add_note(
-            f"Review of {say_date(review.held_on)}. Once both have agreed it is locked: "
-            "it cannot be changed later."
+        super().__init__(
+            services,
+            other="reviewer",
+            known=(review.agreed_by_psw_on, review.agreed_by_reviewer_on),
+            note=f"Review of {say_date(review.held_on)}. Once both have agreed it is locked: "
+            "it cannot be changed later.",
+            parent=parent,
         )
-        self.add_field("agreed", "Agreed by the &PSW on", self.psw_on)
-        self.add_field("agreed_reviewer", "Agreed by the &reviewer on", self.reviewer_on)
-        self.finish_layout()
-
-    def local_problems(self) -> list[Problem]:
-        return self.psw_on.problems() + self.reviewer_on.problems()
+        self.review_id = review.id
 
     def submit(self) -> Changes:
+        psw_on, reviewer_on = self.new_dates()
         return self.services.reviews.agree(
-            ReviewId(self.review_id),
-            psw_on=self.psw_on.value() if self.psw_on.isEnabled() else None,
-            reviewer_on=self.reviewer_on.value() if self.reviewer_on.isEnabled() else None,
+            ReviewId(self.review_id), psw_on=psw_on, reviewer_on=reviewer_on
         )
 
 
-class ReviewTab(QWidget):
+class ReviewTab(RecordHistoryTab[ReviewRow, AnnualReview]):
     """Re-reads when told which PSW it shows, and when reviews or goals change anywhere."""
 
     def __init__(self, services: Services, bus: ChangeBus, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.bus = bus
-        self.psw_id: PswId | None = None
-        self.rows: list[ReviewRow] = []
-        self.shown: AnnualReview | None = None
-        self.dialog: CheckDialog | None = None
-        self.message = plain("")
-        self.model = RowsModel(TITLES, self)
-        self.table = RecordsView(self.model, "Annual reviews", on_open=self._focus_detail)
-        self.caption = QLabel("Reviews hel&d:")
-        self.caption.setBuddy(self.table)
-        self.detail = plain("")
-        self.detail.setAccessibleName("Chosen review")
-        self.detail.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.detail.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.reveal = QCheckBox("Show private te&xt")
-        self.reveal.setAccessibleName("Show private text")
-        self.hold_button = button("Hold an annual rev&iew…", "Hold an annual review")
-        self.agree_button = button("Agree and &lock…", "Agree and lock")
+        hold = button("Hold an annual rev&iew…", "Hold an annual review")
+        agree = button("Agree and &lock…", "Agree and lock")
+        super().__init__(services, bus, WORDS, [hold, agree], parent)
+        self.hold_button = hold
         self.goals = GoalsPanel(services, self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.table)
-        layout.addWidget(button_row([self.hold_button, self.agree_button]))
-        layout.addWidget(self.reveal)
-        layout.addWidget(self.detail)
-        layout.addWidget(self.goals)
-        layout.addStretch(1)
+        self.column.addWidget(self.goals)
         self.hold_button.clicked.connect(self.hold)
         self.agree_button.clicked.connect(self.agree)
-        self.reveal.toggled.connect(self._show_chosen)
         self.goals.saved.connect(lambda changes: self.bus.publish(changes, origin=self))
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_chosen())
-        bus.changed.connect(self._bus_changed)
-        self.refresh()
+        self.finish()
+
+    def read_rows(self, psw_id: PswId) -> list[ReviewRow]:
+        return self.services.reviews.history(psw_id)
+
+    def read_record(self, row: ReviewRow, psw_id: PswId, revealed: bool) -> AnnualReview:
+        return self.services.reviews.review(row.id, private_revealed=revealed)
+
+    def row_cells(self, row: ReviewRow) -> list[str]:
+        return history_cells(row)
+
+    def record_text(self, record: AnnualReview) -> str:
+        return review_text(record)
+
+    def wants(self, changes: Changes) -> bool:
+        return bool(changes.reviews)
 
     def show_psw(self, psw_id: PswId | None) -> None:
-        self.psw_id = psw_id
-        self.reveal.setChecked(False)
         self.shown = None
         self.goals.show_psw(psw_id)
-        self.refresh()
+        super().show_psw(psw_id)
 
-    def _bus_changed(self, changes: Changes, origin: object) -> None:
-        if origin is not self and changes.reviews:
-            self.refresh()
-            self.goals.refresh()
+    def reread(self) -> None:
+        self.refresh()
+        self.goals.refresh()
 
     def refresh(self) -> None:
-        chosen = self.shown.id if self.shown else None
-        self.rows = self.services.reviews.history(self.psw_id) if self.psw_id else []
-        self.model.set_rows([history_cells(r) for r in self.rows])
-        fit_to_rows(self.table)
-        saved = self.psw_id is not None
-        text = UNSAVED if not saved else "" if self.rows else NONE_YET
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
-        for part in (self.caption, self.table):
-            part.setVisible(bool(self.rows))
-        self.hold_button.setVisible(saved)
-        self.goals.setVisible(saved)
-        ids = [r.id for r in self.rows]
-        self.table.select_row(ids.index(chosen) if chosen in ids else 0 if ids else None)
-        self._show_chosen()
-
-    def _show_chosen(self) -> None:
-        row = self.table.selected_row()
-        if self.psw_id is None or row is None or row >= len(self.rows):
-            self.shown = None
-        else:
-            self.shown = self.services.reviews.review(
-                self.rows[row].id, private_revealed=self.reveal.isChecked()
-            )
-        self.detail.setText(review_text(self.shown) if self.shown else "")
-        self.detail.setVisible(self.shown is not None)
-        self.reveal.setVisible(
-            self.shown is not None and self.shown.confidentiality is Confidentiality.PRIVATE
-        )
-        self.agree_button.setVisible(self.shown is not None)
-        self.agree_button.setEnabled(self.shown is not None and not self.shown.locked)
-
-    def _focus_detail(self) -> None:
-        self.detail.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.goals.setVisible(self.psw_id is not None)
+        super().refresh()
 
     def hold(self) -> None:
         if self.psw_id is not None:
-            self._open(ReviewDialog(self.services, self.psw_id, self))
+            self._open(ReviewDialog(self.services, self.psw_id, self), new=True)
 
     def agree(self) -> None:
         if self.shown is not None:
             self._open(ReviewAgreeDialog(self.services, self.shown, self))
-
-    def _open(self, dialog: CheckDialog) -> None:
-        self.dialog = dialog
-        dialog.accepted.connect(lambda: self._saved(dialog))
-        dialog.finished.connect(lambda _result: self._closed(dialog))
-        dialog.open()
-
-    def _saved(self, dialog: CheckDialog) -> None:
-        if isinstance(dialog, ReviewDialog):
-            self.shown = None  # show the review just held (newest first)
-        self.refresh()
-        self.goals.refresh()
-        self.bus.publish(dialog.changes, origin=self)
-
-    def _closed(self, dialog: CheckDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()

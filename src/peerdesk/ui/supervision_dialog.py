@@ -12,12 +12,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QSpinBox,
     QWidget,
 )
 
-from peerdesk.domain.confidentiality import DEFAULT_CONFIDENTIALITY, Confidentiality
 from peerdesk.domain.contact import ContactMode
 from peerdesk.domain.errors import Problem
 from peerdesk.domain.ids import PswId
@@ -34,7 +32,6 @@ from peerdesk.domain.supervision_session import (
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.ui.check_fields import (
-    CheckDialog,
     DateField,
     RecordsView,
     RowsModel,
@@ -46,6 +43,7 @@ from peerdesk.ui.check_fields import (
 from peerdesk.ui.check_tables import fit_to_rows
 from peerdesk.ui.goal_progress_fields import FIELD, GoalProgressFields
 from peerdesk.ui.item_checklist import ItemChecklist
+from peerdesk.ui.long_form_dialog import LongFormDialog, confidentiality_box
 from peerdesk.ui.peer_picker import PeerPicker, peer_label
 
 NOTES_LINES = 6
@@ -86,7 +84,7 @@ def carried_label(action: Action) -> str:
     return f"{action.text}{owner}: agreed {say_date(action.origin_on)}{due}"
 
 
-class SupervisionDialog(CheckDialog):
+class SupervisionDialog(LongFormDialog):
     """The whole session in one form; Save records it and decides earlier actions at once."""
 
     def __init__(self, services: Services, psw_id: PswId, parent: QWidget | None = None) -> None:
@@ -142,8 +140,7 @@ class SupervisionDialog(CheckDialog):
         self.actions_view = RecordsView(self.actions_model, "Actions agreed", on_open=lambda: None)
         self.remove_action_button = button("Remo&ve action", "Remove action")
         self.next_on = DateField("next_on", "next")
-        self.level = _combo("Confidentiality", [(c.label, c) for c in Confidentiality])
-        self.level.setCurrentIndex(list(Confidentiality).index(DEFAULT_CONFIDENTIALITY))
+        self.level = confidentiality_box()
         self.carried = services.supervision.open_actions(psw_id)
         self.carry_boxes: list[QComboBox] = []
 
@@ -203,18 +200,6 @@ class SupervisionDialog(CheckDialog):
         for edit in (self.supervisor, self.starts_at, self.held_on, self.next_on):
             edit.textEdited.connect(self.edited)
         self.minutes.valueChanged.connect(self.edited)
-
-    def finish_layout(self) -> None:
-        """The form scrolls (it is long at large text sizes); problems and buttons stay put."""
-        holder = QWidget()
-        holder.setLayout(self.form)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(holder)
-        self._layout.addWidget(scroll, 1)
-        self._layout.addWidget(self.summary)
-        self._layout.addWidget(self.buttons)
-        self.resize(self.minimumWidth(), self.fontMetrics().lineSpacing() * 40)
 
     # --- attendees and actions ----------------------------------------------------------------
 

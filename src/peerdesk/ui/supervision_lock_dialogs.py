@@ -4,48 +4,33 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from peerdesk.domain.errors import Problem
 from peerdesk.domain.supervision_session import SessionId, SupervisionSession
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
-from peerdesk.ui.check_fields import CheckDialog, DateField, say_date
+from peerdesk.ui.agree_lock_dialog import AgreeLockDialog
+from peerdesk.ui.check_fields import CheckDialog, say_date
 
 
-class AgreeDialog(CheckDialog):
+class AgreeDialog(AgreeLockDialog):
     """When the PSW and the supervisor agreed the notes; with both dates the session locks."""
 
     def __init__(
         self, services: Services, session: SupervisionSession, parent: QWidget | None = None
     ) -> None:
-        super().__init__("Agree and lock", "&Agree", parent)
-        self.services = services
-        self.session_id = session.id
-        today = services.clock.today()
-        self.psw_on = DateField("agreed", "PSW agreed")
-        self.supervisor_on = DateField("agreed_supervisor", "supervisor agreed")
-        for field, known in (
-            (self.psw_on, session.agreed_by_psw_on),
-            (self.supervisor_on, session.agreed_by_supervisor_on),
-        ):
-            field.set_value(known or today)
-            field.setEnabled(known is None)
-            field.textEdited.connect(self.edited)
-        self.add_note(
-            f"Session of {say_date(session.held_on)}. Once both have agreed it is locked: "
-            "later changes become dated addenda."
+        super().__init__(
+            services,
+            other="supervisor",
+            known=(session.agreed_by_psw_on, session.agreed_by_supervisor_on),
+            note=f"Session of {say_date(session.held_on)}. Once both have agreed it is locked: "
+            "later changes become dated addenda.",
+            parent=parent,
         )
-        self.add_field("agreed", "Agreed by the &PSW on", self.psw_on)
-        self.add_field("agreed_supervisor", "Agreed by the &supervisor on", self.supervisor_on)
-        self.finish_layout()
-
-    def local_problems(self) -> list[Problem]:
-        return self.psw_on.problems() + self.supervisor_on.problems()
+        self.session_id = session.id
 
     def submit(self) -> Changes:
+        psw_on, supervisor_on = self.new_dates()
         return self.services.supervision.agree(
-            SessionId(self.session_id),
-            psw_on=self.psw_on.value() if self.psw_on.isEnabled() else None,
-            supervisor_on=self.supervisor_on.value() if self.supervisor_on.isEnabled() else None,
+            SessionId(self.session_id), psw_on=psw_on, supervisor_on=supervisor_on
         )
 
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from peerdesk.domain.confidentiality import Confidentiality
 from peerdesk.domain.ids import PswId
 from peerdesk.domain.supervision_session import (
     LearningNeed,
@@ -16,23 +15,20 @@ from peerdesk.domain.supervision_session import (
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.ui.change_bus import ChangeBus
-from peerdesk.ui.check_fields import (
-    CheckDialog,
-    RecordsView,
-    RowsModel,
-    button,
-    button_row,
-    say_date,
-    short_date,
-)
-from peerdesk.ui.check_tables import fit_to_rows
+from peerdesk.ui.check_fields import button, say_date, short_date
 from peerdesk.ui.learning_need_dialog import SendNeedDialog
+from peerdesk.ui.record_history_tab import HistoryWords, RecordHistoryTab
 from peerdesk.ui.supervision_dialog import SupervisionDialog
 from peerdesk.ui.supervision_lock_dialogs import AddendumDialog, AgreeDialog
 
-UNSAVED = "Save the peer worker's record first; then supervision can be recorded here."
-NONE_YET = "No supervision sessions recorded yet."
-TITLES = ("Date", "Kind", "Supervisor", "Minutes", "Notes")
+WORDS = HistoryWords(
+    unsaved="Save the peer worker's record first; then supervision can be recorded here.",
+    none_yet="No supervision sessions recorded yet.",
+    titles=("Date", "Kind", "Supervisor", "Minutes", "Notes"),
+    table_name="Supervision sessions",
+    caption="Supervision &sessions:",
+    detail_name="Chosen session",
+)
 # Columns fit the rows in view plus this many more, not every session (500 took ~120 ms).
 SIZED_ROWS = 40
 
@@ -91,108 +87,45 @@ def session_text(session: SupervisionSession) -> str:
     return "\n".join(lines)
 
 
-class SupervisionTab(QWidget):
+class SupervisionTab(RecordHistoryTab[SessionRow, SupervisionSession]):
     """Re-reads when told which PSW it shows, and when supervision changes anywhere."""
 
     def __init__(self, services: Services, bus: ChangeBus, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.bus = bus
-        self.psw_id: PswId | None = None
-        self.rows: list[SessionRow] = []
-        self.shown: SupervisionSession | None = None
-        self.dialog: CheckDialog | None = None
-        self._reselecting = False
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.model = RowsModel(TITLES, self)
-        self.table = RecordsView(self.model, "Supervision sessions", on_open=self._focus_detail)
+        record = button("&Record a session…", "Record a session")
+        agree = button("A&gree and lock…", "Agree and lock")
+        addendum = button("Add a&ddendum…", "Add addendum")
+        super().__init__(services, bus, WORDS, [record, agree, addendum], parent)
+        self.record_button = record
+        self.addendum_button = addendum
         self.table.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
-        self.caption = QLabel("Supervision &sessions:")
-        self.caption.setBuddy(self.table)
-        self.detail = QLabel()
-        self.detail.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail.setWordWrap(True)
-        self.detail.setAccessibleName("Chosen session")
-        self.detail.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.detail.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.reveal = QCheckBox("Show private te&xt")
-        self.reveal.setAccessibleName("Show private text")
-        self.record_button = button("&Record a session…", "Record a session")
-        self.agree_button = button("A&gree and lock…", "Agree and lock")
-        self.addendum_button = button("Add a&ddendum…", "Add addendum")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.table)
-        layout.addWidget(button_row([self.record_button, self.agree_button, self.addendum_button]))
-        layout.addWidget(self.reveal)
-        layout.addWidget(self.detail)
         self.sends = QWidget()
         self.sends_column = QVBoxLayout(self.sends)
         self.sends_column.setContentsMargins(0, 0, 0, 0)
         self.send_buttons: list[QPushButton] = []
-        layout.addWidget(self.sends)
-        layout.addStretch(1)
+        self.column.addWidget(self.sends)
         self.record_button.clicked.connect(self.record)
         self.agree_button.clicked.connect(self.agree)
         self.addendum_button.clicked.connect(self.add_addendum)
-        self.reveal.toggled.connect(self._show_chosen)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        bus.changed.connect(self._bus_changed)
-        self.refresh()
+        self.finish()
 
-    def show_psw(self, psw_id: PswId | None) -> None:
-        self.psw_id = psw_id
-        self.reveal.setChecked(False)
-        self.refresh()
+    def read_rows(self, psw_id: PswId) -> list[SessionRow]:
+        return self.services.supervision.history(psw_id)
 
-    def _bus_changed(self, changes: Changes, origin: object) -> None:
-        if origin is not self and changes.supervision:
-            self.refresh()
+    def read_record(self, row: SessionRow, psw_id: PswId, revealed: bool) -> SupervisionSession:
+        return self.services.supervision.session(row.id, psw_id, private_revealed=revealed)
 
-    def refresh(self) -> None:
-        chosen = self.shown.id if self.shown else None
-        self.rows = self.services.supervision.history(self.psw_id) if self.psw_id else []
-        self.model.set_rows([history_cells(r) for r in self.rows])
-        fit_to_rows(self.table)
-        saved = self.psw_id is not None
-        text = UNSAVED if not saved else "" if self.rows else NONE_YET
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
-        for part in (self.caption, self.table):
-            part.setVisible(bool(self.rows))
-        self.record_button.setVisible(saved)
-        ids = [r.id for r in self.rows]
-        self._reselecting = True  # the chosen session is read once, just below
-        self.table.select_row(ids.index(chosen) if chosen in ids else 0 if ids else None)
-        self._reselecting = False
-        self._show_chosen()
+    def row_cells(self, row: SessionRow) -> list[str]:
+        return history_cells(row)
 
-    def _selection_changed(self, *_: object) -> None:
-        if not self._reselecting:
-            self._show_chosen()
+    def record_text(self, record: SupervisionSession) -> str:
+        return session_text(record)
+
+    def wants(self, changes: Changes) -> bool:
+        return bool(changes.supervision)
 
     def _show_chosen(self) -> None:
-        row = self.table.selected_row()
-        if self.psw_id is None or row is None or row >= len(self.rows):
-            self.shown = None
-        else:
-            self.shown = self.services.supervision.session(
-                self.rows[row].id, self.psw_id, private_revealed=self.reveal.isChecked()
-            )
-        self.detail.setText(session_text(self.shown) if self.shown else "")
-        self.detail.setVisible(self.shown is not None)
-        self.reveal.setVisible(
-            self.shown is not None and self.shown.confidentiality is Confidentiality.PRIVATE
-        )
-        locked = self.shown is not None and self.shown.locked
-        self.agree_button.setVisible(self.shown is not None)
-        self.agree_button.setEnabled(self.shown is not None and not locked)
-        self.addendum_button.setVisible(locked)
+        super()._show_chosen()
+        self.addendum_button.setVisible(self.shown is not None and self.shown.locked)
         self._show_sends()
 
     def _show_sends(self) -> None:
@@ -215,14 +148,11 @@ class SupervisionTab(QWidget):
         made.clicked.connect(lambda: self._open(SendNeedDialog(self.services, need, self)))
         return made
 
-    def _focus_detail(self) -> None:
-        self.detail.setFocus(Qt.FocusReason.OtherFocusReason)
-
     # --- dialogs ------------------------------------------------------------------------------
 
     def record(self) -> None:
         if self.psw_id is not None:
-            self._open(SupervisionDialog(self.services, self.psw_id, self))
+            self._open(SupervisionDialog(self.services, self.psw_id, self), new=True)
 
     def agree(self) -> None:
         if self.shown is not None:
@@ -231,20 +161,3 @@ class SupervisionTab(QWidget):
     def add_addendum(self) -> None:
         if self.shown is not None:
             self._open(AddendumDialog(self.services, self.shown.id, self))
-
-    def _open(self, dialog: CheckDialog) -> None:
-        self.dialog = dialog
-        dialog.accepted.connect(lambda: self._saved(dialog))
-        dialog.finished.connect(lambda _result: self._closed(dialog))
-        dialog.open()
-
-    def _saved(self, dialog: CheckDialog) -> None:
-        if isinstance(dialog, SupervisionDialog):
-            self.shown = None  # show the session just recorded (newest first)
-        self.refresh()
-        self.bus.publish(dialog.changes, origin=self)
-
-    def _closed(self, dialog: CheckDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
