@@ -21,6 +21,7 @@ from peerdesk.services.consent_sync import sync_form_consents
 from peerdesk.services.pipeline_settings import recorder_from, targets_from
 from peerdesk.storage import (
     evidence_queries,
+    match_store,
     pipeline_store,
     psw_queries,
     psw_store,
@@ -59,9 +60,27 @@ class PswService:
         with self._ws.reading() as s:
             return read_psw(psw_queries.load(s, psw_id))
 
-    def check(self, details: PswDetails) -> list[Problem]:
-        """Problems (blocking and warnings) the form shows as the user types."""
-        return check_psw(tidied(details), today=self._clock.today())
+    def check(self, details: PswDetails, psw_id: PswId | None = None) -> list[Problem]:
+        """Problems (blocking and warnings) the form shows as the user types.
+
+        For a saved PSW, places cut below the matches in progress only warn: nothing is ended,
+        and they are offered no one new until a place frees up.
+        """
+        problems = check_psw(tidied(details), today=self._clock.today())
+        if psw_id is not None and not any(p.field == "capacity" for p in problems):
+            with self._ws.reading() as s:
+                used = match_store.places_used(s, [psw_id])[psw_id]
+            if details.capacity < used:
+                problems.append(
+                    Problem(
+                        "capacity",
+                        f"{used} matches are in progress, more than {details.capacity} "
+                        "places: none is ended, and no one new is offered until a place "
+                        "frees up.",
+                        blocking=False,
+                    )
+                )
+        return problems
 
     def create(
         self,

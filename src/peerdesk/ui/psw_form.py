@@ -275,7 +275,9 @@ class PswForm(QWidget):
 
     def _check(self) -> None:
         """Service rules plus what only the form knows. Cheap: Save follows it on every edit."""
-        self._problems = self._local_problems() + self.services.psws.check(self.details())
+        self._problems = self._local_problems() + self.services.psws.check(
+            self.details(), self._psw.id if self._psw else None
+        )
 
     def validate_now(self) -> list[Problem]:
         """Check what is typed and show the result (typing waits for a pause before showing it)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -142,3 +143,21 @@ def test_a_declared_conflict_excludes_the_pair(services: Services) -> None:
     found = services.matching.suggest(who)
     assert not found.suggestions and found.everyone_excluded
     assert found.groups[0].count == 1
+
+
+def test_cutting_places_below_matches_in_progress_warns_and_ends_nothing(
+    services: Services,
+) -> None:
+    psw = ready_psw(services, "Łukasz Nowak", capacity=2)
+    for name in ("Marta", "Zoë"):
+        who = waiting(services, name, referred=D(2026, 9, 1))
+        services.matches.propose(who, psw)
+    details = replace(services.psws.get(psw).details, capacity=1)
+
+    (warning,) = [p for p in services.psws.check(details, psw) if p.field == "capacity"]
+    assert not warning.blocking and "2 matches are in progress" in warning.message
+    saved, _ = services.psws.update(psw, details, version=services.psws.get(psw).version)
+    assert saved.details.capacity == 1
+    assert len([m for m in services.matches.for_psw(psw) if m.stage is not None]) == 2
+    assert services.matches.places_left([psw])[psw] == -1  # one over: offered to no one new
+    assert not [p for p in services.psws.check(details) if p.field == "capacity"]  # unsaved: none
