@@ -53,6 +53,7 @@ def test_a_quiet_match_opens_the_matched_person_under_all(qtbot: QtBot, services
     people = window.people_page
     assert people.status_filter.currentText() == "Waiting"
     type_text(qtbot, people.search, "Amara")
+    people.language_filter.setCurrentIndex(people.language_filter.count() - 1)  # any language
     people.apply_filters()
     assert people.model.row_of(who) is None  # matched, so not on the Waiting list
 
@@ -60,6 +61,7 @@ def test_a_quiet_match_opens_the_matched_person_under_all(qtbot: QtBot, services
 
     assert window.pages.currentWidget() is people
     assert people.status_filter.currentText() == "All" and people.search.text() == ""
+    assert people.language_filter.currentText() == "All"
     assert people.form.referral.full_name.text() == "Zoë Nguyễn"
     [selected] = people.table.selectionModel().selectedRows()
     assert people.model.id_at(selected.row()) == who

@@ -241,6 +241,9 @@ class PeoplePage(RecordListPage, QWidget):
     def _status_listing(self, record: Person) -> int:
         return self.status_filter.findText(ALL)
 
+    def _other_filters(self) -> tuple[QComboBox, ...]:
+        return (self.area_filter, self.language_filter, self.team_filter)
+
     def plan_waiting_list(self) -> None:
         dialog = CaseloadPlanDialog(self.services, self.bus, self, viewer=self.model.viewer)
         dialog.open()

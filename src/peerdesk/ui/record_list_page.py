@@ -37,11 +37,20 @@ class RecordListPage:
 
     def _reveal(self: Any, record: Any) -> None:
         """Make the table list ``record`` (opened by id, e.g. from Needs attention, while the
-        filters hide it): the search is cleared and the status filter set to list it."""
-        with QSignalBlocker(self.search), QSignalBlocker(self.status_filter):
-            self.search.clear()
-            self.status_filter.setCurrentIndex(self._status_listing(record))
+        filters hide it): the search is cleared, the status filter set to list it and any other
+        filter put back to its first entry ("All")."""
+        others = self._other_filters()
+        blockers = [QSignalBlocker(w) for w in (self.search, self.status_filter, *others)]
+        self.search.clear()
+        self.status_filter.setCurrentIndex(self._status_listing(record))
+        for combo in others:
+            combo.setCurrentIndex(0)
+        del blockers
         self.apply_filters()
+
+    def _other_filters(self: Any) -> tuple[Any, ...]:
+        """Filters besides search and status that could hide a record (a page may have some)."""
+        return ()
 
     def follow_viewer(self: Any, state: Any) -> None:
         """List what ``state``'s viewer may see (a ``ViewerState``), now and as it changes."""
