@@ -46,7 +46,13 @@ from peerdesk.services.matching_records import (
 )
 from peerdesk.services.matching_settings import read_minimum_score, read_related, read_weights
 from peerdesk.services.plan_review import apply_review
-from peerdesk.storage import match_store, matching_inputs, matching_people, person_queries
+from peerdesk.storage import (
+    conflict_store,
+    match_store,
+    matching_inputs,
+    matching_people,
+    person_queries,
+)
 from peerdesk.storage.workspace import Tx, Workspace
 
 PAGE = 20
@@ -110,7 +116,7 @@ class MatchingService:
         with self._ws.reading() as s:
             pool = self._pool(s, viewer)
             name, wishes = matching_people.person_wishes(s, person_id)
-            conflicts = matching_people.conflicts(s, [person_id]).get(person_id, set())
+            conflicts = conflict_store.conflicted_psws(s, person_id)
             taken = _live_partners(s, person_id)
         index = pool.index
         scores = score_person(wishes, index, weights=pool.weights, related_families=pool.related)
@@ -186,7 +192,7 @@ class MatchingService:
         with self._ws.reading() as s:
             pool = self._pool(s, viewer)
             _, wishes = matching_people.person_wishes(s, person_id)
-            conflicts = matching_people.conflicts(s, [person_id]).get(person_id, set())
+            conflicts = conflict_store.conflicted_psws(s, person_id)
             taken = _live_partners(s, person_id)
         row = pool.index.row_of.get(psw_id)
         if row is None:
@@ -233,7 +239,7 @@ class MatchingService:
             waits = person_queries.waits_for(
                 s, PersonQuery(statuses=frozenset({PersonStatus.WAITING})), today=today
             )
-            conflicts = matching_people.conflicts(s)
+            conflicts = conflict_store.conflicted_by_person(s)
             rejected = matching_people.rejections(s)
         floor = pool.minimum_score if minimum_score is None else minimum_score
         index = self._ready_index(pool)

@@ -80,6 +80,14 @@ def exists(s: Session, person_id: PersonId, psw_id: PswId) -> bool:
     return s.scalar(stmt.limit(1)) is not None
 
 
+def conflicted_by_person(s: Session) -> dict[PersonId, set[PswId]]:
+    """Every declared conflict, per person (the caseload plan reads them all at once)."""
+    found: dict[PersonId, set[PswId]] = {}
+    for person, psw in s.execute(select(ConflictRow.person_id, ConflictRow.psw_id)):
+        found.setdefault(PersonId(person), set()).add(PswId(psw))
+    return found
+
+
 def conflicted_psws(s: Session, person_id: PersonId) -> set[PswId]:
     """PSWs the person may never be matched with (a declared conflict), from the index alone."""
     stmt = select(ConflictRow.psw_id).where(ConflictRow.person_id == person_id).distinct()

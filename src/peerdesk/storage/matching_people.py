@@ -1,4 +1,4 @@
-"""The people's side of matching: wishes from referral records, declared conflicts, rejections.
+"""The people's side of matching: wishes from referral records, and plan lines rejected.
 
 Wishes for the whole waiting list load in one plain query per child table, so a caseload plan
 over 2,000 people makes seven queries, not 14,000 lazy loads.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, select
@@ -33,7 +32,6 @@ from peerdesk.storage.person_models import (
     PersonRowModel,
 )
 from peerdesk.storage.plan_models import PlanRejectionRow
-from peerdesk.storage.protection_models import ConflictRow
 from peerdesk.storage.visibility import visible_people
 
 
@@ -112,19 +110,6 @@ def _load(s: Session, where: ColumnElement[bool]) -> list[tuple[PersonId, str, P
         )
         result.append((PersonId(r.id), r.known_as or r.full_name, person))
     return result
-
-
-def conflicts(
-    s: Session, person_ids: Sequence[PersonId] | None = None
-) -> dict[PersonId, set[PswId]]:
-    """PSWs with a declared conflict, per person (None: everyone)."""
-    stmt = select(ConflictRow.person_id, ConflictRow.psw_id)
-    if person_ids is not None:
-        stmt = stmt.where(ConflictRow.person_id.in_(list(person_ids)))
-    found: dict[PersonId, set[PswId]] = defaultdict(set)
-    for person, psw in s.execute(stmt):
-        found[PersonId(person)].add(PswId(psw))
-    return dict(found)
 
 
 def rejections(s: Session) -> dict[PersonId, set[PswId]]:

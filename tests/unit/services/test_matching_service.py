@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from peerdesk.domain.conflicts import ConflictKind
 from peerdesk.domain.contact import ContactMode
 from peerdesk.domain.errors import ValidationFailed
 from peerdesk.domain.ids import PersonId, PswId
@@ -126,20 +127,7 @@ def test_the_plan_matches_the_longest_wait_and_rejections_stay_out(services: Ser
 def test_a_declared_conflict_excludes_the_pair(services: Services) -> None:
     psw = ready_psw(services, "Łukasz Nowak")
     who = waiting(services, "Marta", referred=D(2026, 9, 1))
-    with services.workspace.transaction() as s:
-        from peerdesk.storage.protection_models import ConflictRow
-
-        s.add(
-            ConflictRow(
-                psw_id=psw,
-                person_id=who,
-                kind="neighbour",
-                note="",
-                declared_on=D(2026, 11, 1),
-                recorded_at=dt.datetime(2026, 11, 1, 9),
-                recorded_by="Ann",
-            )
-        )
+    services.conflicts.declare(who, psw, ConflictKind.NEIGHBOUR, on=D(2026, 11, 1))
     found = services.matching.suggest(who)
     assert not found.suggestions and found.everyone_excluded
     assert found.groups[0].count == 1

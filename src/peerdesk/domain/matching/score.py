@@ -101,8 +101,6 @@ class PswIndex:
     answers: Mapping[Hashable, Rows]
     contact_modes: Mapping[Hashable, Rows]
     interests: Mapping[Hashable, Rows]
-    latitude: Floats
-    longitude: Floats
     place: Rows
     """Per row, which of the distinct positions (``places_lat``/``places_lon``) it has; -1 none.
     PSWs share a few area centres, so distances are worked out once per distinct position."""
@@ -154,8 +152,6 @@ class PswIndex:
             interests=_postings(
                 (fold(i), row) for row, p in enumerate(profiles) for i in p.interests
             ),
-            latitude=lat,
-            longitude=lon,
             place=place,
             places_lat=places_lat,
             places_lon=places_lon,
