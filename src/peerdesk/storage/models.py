@@ -197,3 +197,5 @@ from peerdesk.storage import recruitment_models as _recruitment_models  # noqa: 
 from peerdesk.storage import review_models as _review_models  # noqa: E402, F401
 from peerdesk.storage import supervision_models as _supervision_models  # noqa: E402, F401
 from peerdesk.storage import team_models as _team_models  # noqa: E402, F401
+from peerdesk.storage import supervision_due_models as _supervision_due_models  # noqa: E402, F401
+from peerdesk.storage import rights_models as _rights_models  # noqa: E402, F401
