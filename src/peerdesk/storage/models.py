@@ -96,6 +96,8 @@ class PswRowModel(Base):
     status: Mapped[str] = mapped_column(String(20))
     status_since: Mapped[dt.date] = mapped_column(Date)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    anonymised_on: Mapped[dt.date | None] = mapped_column(Date)
+    """Set when retention anonymised the record: only what trustees' figures count is left."""
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -195,7 +197,10 @@ from peerdesk.storage import plan_version_models as _plan_version_models  # noqa
 from peerdesk.storage import protection_models as _protection_models  # noqa: E402, F401
 from peerdesk.storage import recruitment_models as _recruitment_models  # noqa: E402, F401
 from peerdesk.storage import review_models as _review_models  # noqa: E402, F401
+from peerdesk.storage import rights_models as _rights_models  # noqa: E402, F401
+from peerdesk.storage import supervision_due_models as _supervision_due_models  # noqa: E402, F401
 from peerdesk.storage import supervision_models as _supervision_models  # noqa: E402, F401
 from peerdesk.storage import team_models as _team_models  # noqa: E402, F401
-from peerdesk.storage import supervision_due_models as _supervision_due_models  # noqa: E402, F401
-from peerdesk.storage import rights_models as _rights_models  # noqa: E402, F401
+from peerdesk.storage import audit_models as _audit_models  # noqa: E402, F401
+from peerdesk.storage import retention_models as _retention_models  # noqa: E402, F401
+from peerdesk.storage import user_models as _user_models  # noqa: E402, F401

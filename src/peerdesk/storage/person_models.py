@@ -44,6 +44,8 @@ class PersonRowModel(Base):
     """Set when this person is also one of the organisation's PSWs: both records are protected."""
     status: Mapped[str] = mapped_column(String(20))
     status_since: Mapped[dt.date] = mapped_column(Date)
+    anonymised_on: Mapped[dt.date | None] = mapped_column(Date)
+    """Set when retention anonymised the record: only what trustees' figures count is left."""
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
