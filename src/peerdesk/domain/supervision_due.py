@@ -57,6 +57,14 @@ _STATUS_LABELS = {
 }
 
 
+def classify_due(due_on: dt.date, today: dt.date) -> DueStatus:
+    """Overdue before today; due soon within :data:`DUE_SOON_DAYS` days (today included)."""
+    days = due_on.toordinal() - today.toordinal()
+    if days < 0:
+        return DueStatus.OVERDUE
+    return DueStatus.DUE_SOON if days <= DUE_SOON_DAYS else DueStatus.FINE
+
+
 @dataclass(frozen=True)
 class SupervisionDue:
     """The next due date of one kind of supervision for one PSW; never depends on today."""
@@ -69,10 +77,7 @@ class SupervisionDue:
     """True when ``counted_from`` is a session, False when it is becoming active."""
 
     def classify(self, today: dt.date) -> DueStatus:
-        days = self.due_on.toordinal() - today.toordinal()
-        if days < 0:
-            return DueStatus.OVERDUE
-        return DueStatus.DUE_SOON if days <= DUE_SOON_DAYS else DueStatus.FINE
+        return classify_due(self.due_on, today)
 
     def sentence(self, today: dt.date) -> str:
         """ "Managerial supervision due 5 December 2026", "… due in 3 days: 5 December 2026",

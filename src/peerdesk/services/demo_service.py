@@ -16,7 +16,7 @@ from peerdesk.domain.errors import VaultAlreadyExists
 from peerdesk.domain.ids import PswId
 from peerdesk.domain.journey import DEFAULT_RECORDER, JourneyStatus
 from peerdesk.domain.training import Course
-from peerdesk.services import vault_service
+from peerdesk.services import supervision_due_refresh, vault_service
 from peerdesk.services.clock import Clock, SystemClock
 from peerdesk.services.demo_catalogue import catalogue_for
 from peerdesk.services.demo_checks import CheckGenerator
@@ -131,6 +131,8 @@ def create_demo_vault(
         if people:
             add_demo_people(workspace, items, count=people, seed=seed, now=now, psws=places)
         add_demo_supervision(workspace, active, seed=seed, now=now)
+        with workspace.transaction() as s:
+            supervision_due_refresh.refresh(s, None)
         add_demo_reviews(workspace, active, seed=seed, now=now)
     except BaseException:
         workspace.close()

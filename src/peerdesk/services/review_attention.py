@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from peerdesk.domain.attention import AttentionItem
 from peerdesk.domain.calendar import format_date
-from peerdesk.domain.journey import JourneyStatus
 from peerdesk.domain.reviews import first_review_on
 from peerdesk.storage import review_store, supervision_attention_queries
 from peerdesk.storage.workspace import Tx
@@ -29,10 +28,9 @@ def review_lines(s: Tx, window: Window) -> list[AttentionItem]:
         due = next_on.get(psw.id)
         what = "Annual review"
         if due is None:
-            became = [c.on for c in psw.history if c.to_status is JourneyStatus.ACTIVE]
-            if not became:
+            if psw.first_active_on is None:
                 continue
-            due, what = first_review_on(became[0]), "First annual review"
+            due, what = first_review_on(psw.first_active_on), "First annual review"
         if due > window.until:
             continue
         status = "Review overdue" if due < window.today else "Review due"

@@ -1,19 +1,18 @@
 """Needs attention for supervision: overdue or due within 7 days per PSW and kind, and actions.
 
-Due dates come from ``supervision_due`` (journey, pauses, policy) and the last session of each
-kind each PSW attended: three queries whatever the number of PSWs. Paused PSWs are left out.
+Due dates are the stored ones (``supervision_due_store``, kept in step by every write that moves
+them), read as one index range; paused PSWs are left out.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from peerdesk.domain.attention import AttentionItem
 from peerdesk.domain.calendar import format_date
-from peerdesk.domain.supervision import SupervisionKind
-from peerdesk.domain.supervision_due import DueStatus, supervision_due
-from peerdesk.services.supervision_settings import policy_from
-from peerdesk.storage import settings_store, supervision_attention_queries
+from peerdesk.domain.supervision_due import DUE_SOON_DAYS, classify_due
+from peerdesk.storage import supervision_attention_queries, supervision_due_store
 from peerdesk.storage.visibility import text_visible
 from peerdesk.storage.workspace import Tx
 
@@ -22,27 +21,17 @@ if TYPE_CHECKING:
 
 PSW = "psw"
 ACTION_OVERDUE = "Action overdue"
-_SHOWN = (DueStatus.OVERDUE, DueStatus.DUE_SOON)
 _ACTION_CHARS = 80
 
 
 def supervision_lines(s: Tx, window: Window) -> list[AttentionItem]:
     """ "Supervision overdue" and "Due within 7 days" per active PSW and kind, by ``until``."""
-    policy = policy_from(settings_store.read_all(s))
-    last = supervision_attention_queries.last_held(s, window.viewer)
+    until = min(window.until, window.today + dt.timedelta(days=DUE_SOON_DAYS))
     lines = []
-    for psw in supervision_attention_queries.active_psws(s, window.viewer):
-        for kind in SupervisionKind:
-            held = last.get((psw.id, kind))
-            due = supervision_due(
-                policy, kind, psw.role, psw.history, [] if held is None else [held]
-            )
-            if due is None or due.due_on > window.until:
-                continue
-            status = due.classify(window.today)
-            if status in _SHOWN:
-                item = f"{kind.label} supervision"
-                lines.append(AttentionItem(PSW, psw.id, psw.name, item, status.label, due.due_on))
+    for due in supervision_due_store.due_by(s, until, window.viewer):
+        status = classify_due(due.due_on, window.today)
+        item = f"{due.kind.label} supervision"
+        lines.append(AttentionItem(PSW, due.psw_id, due.name, item, status.label, due.due_on))
     return lines
 
 

@@ -1,12 +1,11 @@
-"""What Needs attention reads for supervision: active PSWs, their journeys, last sessions, actions.
+"""What Needs attention reads for supervision and reviews: active PSWs, journeys, open actions.
 
-Each is one query over every active PSW the viewer may see, so 10,000 PSWs cost three queries.
+Each is one query over every active PSW the viewer may see, whatever their number.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, and_, func, select
@@ -14,15 +13,13 @@ from sqlalchemy.orm import Session
 
 from peerdesk.domain.confidentiality import Confidentiality
 from peerdesk.domain.ids import PswId
-from peerdesk.domain.journey import JourneyStatus, StatusChange
-from peerdesk.domain.psw import Role
+from peerdesk.domain.journey import JourneyStatus
 from peerdesk.domain.supervision import SupervisionKind
 from peerdesk.domain.supervision_session import ActionStatus
 from peerdesk.domain.viewer import Viewer
 from peerdesk.storage.models import PswRowModel, PswStatusChange
 from peerdesk.storage.supervision_models import (
     SupervisionActionRow,
-    SupervisionAttendeeRow,
     SupervisionSessionRow,
 )
 from peerdesk.storage.visibility import visible_psws
@@ -45,73 +42,24 @@ def _active(viewer: Viewer) -> ColumnElement[bool]:
 class ActivePsw:
     id: PswId
     name: str
-    role: Role
-    history: tuple[StatusChange, ...]
-
-
-_STATUS = {status.value: status for status in JourneyStatus}
-_ROLE = {role.value: role for role in Role}
+    first_active_on: dt.date | None
+    """The first day they became active (the first annual review counts from it)."""
 
 
 def active_psws(s: Session, viewer: Viewer) -> list[ActivePsw]:
-    """Every active PSW ``viewer`` may see, with their journey oldest first (two queries).
-
-    Remembered for the rest of the session (``Session.info``): Needs attention asks for it once
-    for supervision and once for annual reviews in the same read.
-    """
-    key = ("active_psws", viewer)
-    cached = s.info.get(key)
-    if cached is not None:
-        return list(cached)
-    conn = s.connection()  # plain Core rows: 10,000 journeys need none of the ORM's work
-    heads = conn.execute(
-        select(PswRowModel.id, _display_name(), PswRowModel.role).where(_active(viewer))
-    ).all()
-    moves: dict[int, list[StatusChange]] = defaultdict(list)
-    rows = conn.execute(
-        select(
-            PswStatusChange.psw_id,
-            PswStatusChange.from_status,
-            PswStatusChange.to_status,
-            PswStatusChange.changed_on,
-            PswStatusChange.recorded_at,
-        )
-        .join(PswRowModel, PswRowModel.id == PswStatusChange.psw_id)
-        .where(_active(viewer))
-        .order_by(PswStatusChange.psw_id, PswStatusChange.id)
-    ).all()
-    for psw_id, old, new, on, at in rows:
-        moves[psw_id].append(
-            StatusChange(None if old is None else _STATUS[old], _STATUS[new], on, "", at)
-        )
-    found = [
-        ActivePsw(PswId(i), name, _ROLE[role], tuple(moves.get(i, ()))) for i, name, role in heads
-    ]
-    s.info[key] = tuple(found)
-    return found
-
-
-def last_held(s: Session, viewer: Viewer) -> dict[tuple[PswId, SupervisionKind], dt.date]:
-    """The last session of each kind each active PSW attended (a group counts for each)."""
-    rows = (
-        s.connection()
-        .execute(
-            select(
-                SupervisionAttendeeRow.psw_id,
-                SupervisionSessionRow.kind,
-                func.max(SupervisionSessionRow.held_on),
-            )
-            .join(
-                SupervisionSessionRow, SupervisionSessionRow.id == SupervisionAttendeeRow.session_id
-            )
-            .join(PswRowModel, PswRowModel.id == SupervisionAttendeeRow.psw_id)
-            .where(_active(viewer))
-            .group_by(SupervisionAttendeeRow.psw_id, SupervisionSessionRow.kind)
-        )
-        .all()
+    """Every active PSW ``viewer`` may see, with the day they first became active (one query)."""
+    first = (
+        select(PswStatusChange.psw_id, func.min(PswStatusChange.changed_on).label("on"))
+        .where(PswStatusChange.to_status == JourneyStatus.ACTIVE.value)
+        .group_by(PswStatusChange.psw_id)
+        .subquery()
     )
-    kinds = {kind.value: kind for kind in SupervisionKind}
-    return {(PswId(p), kinds[k]): day for p, k, day in rows}
+    rows = s.connection().execute(
+        select(PswRowModel.id, _display_name(), first.c.on)
+        .outerjoin(first, first.c.psw_id == PswRowModel.id)
+        .where(_active(viewer))
+    )
+    return [ActivePsw(PswId(i), name, on) for i, name, on in rows]
 
 
 @dataclass(frozen=True)
