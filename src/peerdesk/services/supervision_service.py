@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import replace
 
 from peerdesk.domain.calendar import format_date
-from peerdesk.domain.errors import Problem, ValidationFailed
+from peerdesk.domain.errors import Problem, StaleEdit, ValidationFailed
 from peerdesk.domain.goals import GoalUpdate, update_problems
 from peerdesk.domain.ids import PswId
 from peerdesk.domain.journey import DEFAULT_RECORDER
@@ -32,6 +32,7 @@ from peerdesk.domain.taxonomy_defaults import supervision_topic_items
 from peerdesk.domain.text import tidy, tidy_line
 from peerdesk.domain.training import NeedStatus, TopicId
 from peerdesk.domain.viewer import COORDINATOR, Viewer
+from peerdesk.services import supervision_due_refresh
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.evidence_writes import refuse
@@ -128,6 +129,7 @@ class SupervisionService:
             moved = review_store.apply_updates(
                 s, updates, on=clean.held_on, session_id=session_id, now=now, by=DEFAULT_RECORDER
             )
+            supervision_due_refresh.refresh(s, [a.psw_id for a in clean.attendees])
         psws = frozenset(a.psw_id for a in clean.attendees)
         return session_id, Changes(psws=psws, supervision=True, reviews=bool(moved))
 
@@ -218,6 +220,34 @@ class SupervisionService:
             psws = frozenset(PswId(a.psw_id) for a in row.attendees)
         return Changes(psws=psws, supervision=True)
 
+    def meeting(self, session_id: SessionId) -> tuple[SessionDraft, int]:
+        """The meeting details and shared notes of a session, and its version, to correct."""
+        with self._ws.reading() as s:
+            return supervision_store.meeting(s, session_id)
+
+    def edit_meeting(self, session_id: SessionId, draft: SessionDraft, *, version: int) -> Changes:
+        """Correct a session not yet agreed by both: kind, supervisor, date, time, minutes, mode,
+        topics, notes, next date and confidentiality. Attendees and their own parts (check-ins,
+        learning needs, actions) stay as recorded; ``draft``'s are not read. Refused when
+        locked, or when the session changed since ``version`` was read."""
+        with self._ws.transaction() as s:
+            row = supervision_store.session_row(s, session_id)
+            if row.agreed_by_psw_on is not None and row.agreed_by_supervisor_on is not None:
+                raise ValidationFailed([Problem("notes", LOCKED)])
+            if row.version != version:
+                raise StaleEdit("This session was changed elsewhere: close the form and reopen it.")
+            stored, _ = supervision_store.meeting(s, session_id)
+            clean = _tidied(replace(draft, attendees=stored.attendees, is_group=stored.is_group))
+            ids = [a.psw_id for a in stored.attendees]
+            refuse(
+                session_problems(
+                    clean, today=self._clock.today(), names=supervision_store.names(s, ids)
+                )
+            )
+            supervision_store.save_meeting(s, row, clean)
+            supervision_due_refresh.refresh(s, ids)
+        return Changes(psws=frozenset(ids), supervision=True)
+
     def add_addendum(self, session_id: SessionId, text: str) -> Changes:
         """A dated addition (today), the only change a locked session takes."""
         text = tidy(text)
@@ -274,4 +304,5 @@ class SupervisionService:
         refuse(policy_problems(policy))
         with self._ws.transaction() as s:
             settings_store.write(s, POLICY_KEY, policy_json(policy))
+            supervision_due_refresh.refresh(s, None)
         return Changes(settings=True, supervision=True)

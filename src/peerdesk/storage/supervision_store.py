@@ -11,13 +11,14 @@ from sqlalchemy.orm import Session
 from peerdesk.domain.confidentiality import Confidentiality
 from peerdesk.domain.contact import ContactMode
 from peerdesk.domain.errors import NotFound
-from peerdesk.domain.ids import PswId
+from peerdesk.domain.ids import PswId, TaxonomyItemId
 from peerdesk.domain.supervision import SupervisionKind
 from peerdesk.domain.supervision_session import (
     Action,
     ActionId,
     ActionStatus,
     Addendum,
+    AttendeeDraft,
     CarryChoice,
     LearningNeed,
     LearningNeedId,
@@ -97,6 +98,43 @@ def insert_session(
         )
     index_session(s, row.id)  # flushes; the index changes in this transaction
     return SessionId(row.id)
+
+
+def meeting(s: Session, session_id: SessionId) -> tuple[SessionDraft, int]:
+    """The session's meeting details and shared notes as a draft (attendees by id only), and
+    its version, for correcting it before it is agreed."""
+    row = session_row(s, session_id)
+    draft = SessionDraft(
+        kind=SupervisionKind(row.kind),
+        supervisor=row.supervisor,
+        held_on=row.held_on,
+        minutes=row.minutes,
+        attendees=tuple(AttendeeDraft(PswId(a.psw_id)) for a in row.attendees),
+        is_group=row.is_group,
+        starts_at=row.starts_at,
+        mode=ContactMode(row.mode),
+        topics=tuple(TaxonomyItemId(t.item_id) for t in row.topics),
+        notes=row.notes,
+        next_on=row.next_on,
+        confidentiality=Confidentiality(row.confidentiality),
+    )
+    return draft, row.version
+
+
+def save_meeting(s: Session, row: SupervisionSessionRow, draft: SessionDraft) -> None:
+    """Overwrite the meeting details and shared notes (attendees and their parts stay)."""
+    row.kind = draft.kind.value
+    row.supervisor = draft.supervisor
+    row.held_on = draft.held_on
+    row.starts_at = draft.starts_at
+    row.minutes = draft.minutes
+    row.mode = draft.mode.value
+    row.notes = draft.notes
+    row.confidentiality = draft.confidentiality.value
+    row.next_on = draft.next_on
+    row.topics = [SupervisionTopicRow(item_id=item) for item in dict.fromkeys(draft.topics)]
+    row.version += 1
+    index_session(s, row.id)
 
 
 def _actions(s: Session, *conditions: ColumnElement[bool]) -> list[Action]:
