@@ -7,8 +7,11 @@ import os
 import sys
 from collections.abc import Sequence
 
-from peerdesk import __version__, cli_commands
+from peerdesk import __version__, cli_commands, cli_import
 from peerdesk.cli_arguments import count, data_dir_option, days, match_commands
+from peerdesk.cli_export import add_export_command, export
+from peerdesk.cli_forms import add_forms_command, forms
+from peerdesk.cli_report import add_report_command, report
 from peerdesk.cli_vault import ENV_INSECURE_FAST_KDF, ENV_PASSPHRASE
 
 __all__ = ["ENV_INSECURE_FAST_KDF", "ENV_PASSPHRASE", "build_parser", "main"]
@@ -97,6 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     data_dir_option(due, default=argparse.SUPPRESS)
     match_commands(commands)
+    cli_import.import_commands(commands)
+    add_export_command(commands)
+    add_report_command(commands)
+    add_forms_command(commands)
     search = commands.add_parser(
         "search",
         help="search supervision notes, check-ins, actions, learning needs and current plans",
@@ -137,6 +144,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli_commands.match(args)
     if args.command == "search":
         return cli_commands.search(args)
+    if args.command == "import":
+        return cli_import.run(args)
+    if args.command == "export":
+        return export(args)
+    if args.command == "forms":
+        return forms(args)
+    if args.command == "report":
+        return report(args)
     from peerdesk.app import run_app
 
     return run_app(

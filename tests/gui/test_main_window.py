@@ -112,6 +112,7 @@ def test_menus_and_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
         "New peer worker",
         "Save peer worker",
         "Type up a contact sheet…",
+        "Export table…",
         "Change passphrase…",
         "Quit",
     ]

@@ -33,7 +33,8 @@ def test_a_0009_vault_upgrades_keeping_its_psws(tmp_path: Path) -> None:
         boyne = (
             conn.execute(
                 text(
-                    "SELECT day FROM bank_holiday WHERE nation = 'northern-ireland' AND name LIKE '%Boyne%'"
+                    "SELECT day FROM bank_holiday WHERE nation = 'northern-ireland' "
+                    "AND name LIKE '%Boyne%'"
                 )
             )
             .scalars()

@@ -9,7 +9,8 @@ Definitions (both period days included):
 * waiting list: waiting or on hold at the period end; waits are days since referral less days
   on hold (``waiting.wait_on``). Percentiles interpolate linearly between the nearest ranks, so
   the median of an even count is the mean of the middle two.
-* volunteer hours: attended minutes / 60, per calendar month (clipped to the period).
+* volunteer hours: attended minutes / 60, per calendar month (clipped to the period); referrals
+  and matches started and ended are counted per calendar month the same way.
 * shares cleared and in date: of PSWs active at the period end, from the standings recorded
   for that day (``None`` when none were recorded).
 * outcomes, per measure: people whose latest score on or before the period end was taken in the
@@ -88,6 +89,25 @@ class PeriodFigures:
     psw_equality: Mapping[str, Mapping[str, int]]
     people_equality: Mapping[str, Mapping[str, int]]
     outcomes: Mapping[str, OutcomeFigures]
+    referrals_by_month: tuple[tuple[dt.date, int], ...] = ()
+    started_by_month: tuple[tuple[dt.date, int], ...] = ()
+    ended_by_month: tuple[tuple[dt.date, int], ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing happened: no one active, referred, waiting, matched, trained or logged."""
+        return not (
+            self.active_psws
+            or self.joined
+            or self.left
+            or self.referrals
+            or self.people_supported
+            or self.waits.waiting
+            or self.matches_started
+            or sum(self.matches_ended.values())
+            or any(hours for _, hours in self.hours_by_month)
+            or self.training_done
+        )
 
 
 @dataclass(frozen=True)
@@ -140,6 +160,9 @@ def period_figures(inputs: TrusteesInputs, period: Period) -> PeriodFigures:
         psw_equality=_equality(p.equality for p in active_during),
         people_equality=_equality(p.equality for p in supported),
         outcomes=_outcomes(inputs.people, period),
+        referrals_by_month=_per_month(period, ((p.referred_on, 1) for p in inputs.people)),
+        started_by_month=_per_month(period, ((m.started_on, 1) for m in inputs.matches)),
+        ended_by_month=_per_month(period, ((m.ended_on, 1) for m in inputs.matches)),
     )
 
 
@@ -223,16 +246,30 @@ def _ended(inputs: TrusteesInputs, period: Period) -> dict[str, int]:
     return ended
 
 
-def _hours(inputs: TrusteesInputs, period: Period) -> tuple[tuple[dt.date, float], ...]:
-    minutes: Counter[dt.date] = Counter()
+def months_of(period: Period) -> tuple[dt.date, ...]:
+    """The first day of each calendar month the period touches, in order."""
+    months = []
     month = period.start.replace(day=1)
     while month <= period.end:
-        minutes[month] += 0
+        months.append(month)
         month = (month + dt.timedelta(days=31)).replace(day=1)
-    for contact in inputs.contacts:
-        if contact.on in period:
-            minutes[contact.on.replace(day=1)] += contact.attended_minutes
-    return tuple((month, minutes[month] / 60) for month in sorted(minutes))
+    return tuple(months)
+
+
+def _per_month(
+    period: Period, dated: Iterable[tuple[dt.date | None, int]]
+) -> tuple[tuple[dt.date, int], ...]:
+    totals: Counter[dt.date] = Counter(dict.fromkeys(months_of(period), 0))
+    for on, amount in dated:
+        if on in period:
+            assert on is not None
+            totals[on.replace(day=1)] += amount
+    return tuple((month, totals[month]) for month in sorted(totals))
+
+
+def _hours(inputs: TrusteesInputs, period: Period) -> tuple[tuple[dt.date, float], ...]:
+    minutes = _per_month(period, ((c.on, c.attended_minutes) for c in inputs.contacts))
+    return tuple((month, total / 60) for month, total in minutes)
 
 
 def _share(

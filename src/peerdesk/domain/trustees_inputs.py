@@ -8,12 +8,17 @@ reports never change when people are anonymised. Every record here holds only:
   "Another answer"), training completion dates, and, per reporting date, whether they were
   cleared by ``readiness()`` and in date for supervision (:class:`PswStanding`);
 * per supported person: an id, referral date, status history as (status, date), equality bands
-  and, per outcome measure, its direction and dated scores;
+  (PeerDesk asks supported people no equality questions, so this is only their age band at
+  referral, worked out from the date of birth, which itself is not kept here) and, per
+  outcome measure, its direction and dated scores (each score the measure's total or average);
 * per match: the date it became active, the date it ended and the end reason;
 * per contact: its date, attended minutes and the PSW's id.
 
-No names, contact details or free text: equality answers typed in a person's own words are kept
-only as the band "Another answer".
+No names, contact details, dates of birth or free text: equality answers typed in a person's own
+words are kept only as the band "Another answer". Protected records (PSWs who are supported by
+the organisation too, and their person records) are counted like any other: a count shows no
+one's details. Outcome measures are reported by their names, which the organisation typed in
+for everyone (a measure's name is set-up, not anyone's data).
 """
 
 from __future__ import annotations
@@ -47,6 +52,22 @@ def equality_band(question: str, answer: str | None) -> str:
         if option.casefold() == text.casefold():
             return option
     return ANOTHER_ANSWER
+
+
+AGE_BAND = "age_band"
+
+
+def age_band(born: dt.date | None, on: dt.date) -> str:
+    """The ``age_band`` option for someone born on ``born``, on ``on`` (under 16: another)."""
+    if born is None or born > on:
+        return NOT_RECORDED
+    age = on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+    options = QUESTION_BY_KEY[AGE_BAND].options
+    if age < 16:
+        return ANOTHER_ANSWER
+    if age >= 75:
+        return options[-1]
+    return options[0] if age < 25 else options[(age - 15) // 10]
 
 
 @dataclass(frozen=True)

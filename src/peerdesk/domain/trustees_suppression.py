@@ -5,9 +5,9 @@ The rule, for one breakdown (label → count) and a threshold (a setting, defaul
 1. A zero shows as "0".
 2. A non-zero count under the threshold shows as "<5" (the threshold in place of 5).
 3. If that hides exactly one cell and another non-zero cell is shown, the smallest shown
-   non-zero cell (the first in label order on a tie) is hidden too, as "*": otherwise the
-   hidden count could be worked out from the total. "*" is never printed for a count under the
-   threshold, so "<5" always tells the truth.
+   non-zero cell (the first in label order on a tie) prints "<5" too, as the issue asks:
+   otherwise the hidden count could be worked out from the total. So "<5" means "under the
+   threshold, or hidden beside a count that is"; the report's note on small numbers says so.
 4. Every other count shows as the number.
 
 A breakdown's total follows rule 1, 2 and 4 on its own: it shows as a number only when it is 0
@@ -19,11 +19,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 DEFAULT_THRESHOLD = 5
-SECONDARY = "*"
-"""Shown for a count hidden only so that a small one beside it cannot be worked out."""
 
 
 def under(threshold: int) -> str:
+    """What a hidden cell prints, whether small itself or hidden beside a small one."""
     return f"<{threshold}"
 
 
@@ -44,7 +43,7 @@ def suppress(breakdown: Mapping[str, int], threshold: int = DEFAULT_THRESHOLD) -
         rest = [(count, i, label) for i, (label, count) in enumerate(breakdown.items())]
         candidates = [item for item in rest if item[0] >= threshold]
         if candidates:
-            shown[min(candidates)[2]] = SECONDARY
+            shown[min(candidates)[2]] = under(threshold)
     return shown
 
 

@@ -8,7 +8,6 @@ import datetime as dt
 import io
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import IO, Any
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.domain.import_table import CellValue
 from peerdesk.domain.spreadsheet import guard_cell, needs_guard
+from peerdesk.export.atomic_file import stream_atomically
 
 FORMATS = ("csv", "xlsx")
 PROGRESS_EVERY = 500
@@ -141,6 +141,22 @@ def _discard(sheet: Any) -> None:
             os.unlink(out)
 
 
+def table_bytes(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[CellValue]],
+    *,
+    fmt: str,
+    progress: Progress | None = None,
+) -> tuple[bytes, int]:
+    """The table as a CSV or XLSX file's bytes, and how many unstorable characters became �."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    writer = write_csv if fmt == "csv" else write_xlsx
+    out = io.BytesIO()
+    replaced = writer(out, headers, rows, progress)
+    return out.getvalue(), replaced
+
+
 def export_table(
     target: Path,
     headers: Sequence[str],
@@ -150,38 +166,23 @@ def export_table(
     overwrite: bool = False,
     progress: Progress | None = None,
 ) -> ExportResult:
-    """Write the table to ``target`` via a temporary file beside it, renamed when complete.
+    """Write the table to ``target`` through ``stream_atomically`` (temporary file, then rename).
 
     Cancel (``progress`` returning False) or any failure leaves no file, and an existing
     ``target`` is never replaced unless ``overwrite``.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
-    if target.exists() and not overwrite:
-        raise ExportRefused(f"{target.name} already exists; choose another name.")
     writer = write_csv if fmt == "csv" else write_xlsx
     try:
-        fd, temp_name = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        replaced = stream_atomically(
+            target, lambda stream: writer(stream, headers, rows, progress), force=overwrite
         )
+    except FileExistsError as error:
+        raise ExportRefused(f"{target.name} already exists; choose another name.") from error
     except OSError as error:
         raise ExportRefused(
-            f"PeerDesk cannot write in {target.parent}: {error.strerror}."
+            f"PeerDesk cannot write {target.name} in {target.parent}: {error.strerror}. "
+            "Nothing was saved."
         ) from error
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            replaced = writer(stream, headers, rows, progress)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if target.exists() and not overwrite:
-            raise ExportRefused(f"{target.name} appeared while exporting; choose another name.")
-        os.replace(temp_name, target)
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        if isinstance(error, OSError):
-            raise ExportRefused(
-                f"PeerDesk could not write {target.name}: {error.strerror}. Nothing was saved."
-            ) from error
-        raise
     return ExportResult(path=target, rows=len(rows), replaced_characters=replaced)

@@ -36,9 +36,11 @@ from peerdesk.domain.requirements import (
 from peerdesk.domain.safeguarding import open_concern_line
 from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.domain.waiting import FLAG_AFTER_DAYS, wait_on
+from peerdesk.services import supervision_due_refresh
 from peerdesk.services.clock import Clock
 from peerdesk.services.pipeline_settings import targets_from
 from peerdesk.services.review_attention import review_lines
+from peerdesk.services.rights_attention import rights_request_lines
 from peerdesk.services.supervision_attention import supervision_action_lines, supervision_lines
 from peerdesk.storage import (
     attention_queries,
@@ -287,6 +289,7 @@ SOURCES: tuple[AttentionSource, ...] = (
     concern_lines,
     plan_review_lines,
     review_lines,
+    rights_request_lines,
 )
 """The registry: each section of Needs attention, in no particular order (lines are sorted)."""
 
@@ -330,6 +333,7 @@ class AttentionService:
             raise ValueError(f"within_days must be 0 to {MAX_WITHIN_DAYS:,}, not {within_days}")
         today = self._clock.today()
         lines: list[AttentionItem] = []
+        supervision_due_refresh.ensure_stored(self._ws)
         with self._ws.reading() as s:
             chosen = targets if targets is not None else self._targets
             window = Window(

@@ -10,10 +10,15 @@ from peerdesk.services.concern_service import ConcernService
 from peerdesk.services.conflict_service import ConflictService
 from peerdesk.services.consent_service import ConsentService
 from peerdesk.services.dbs_service import DbsService
+from peerdesk.services.draft_service import DraftService
+from peerdesk.services.form_documents import FormDocuments
 from peerdesk.services.health_service import HealthService
+from peerdesk.services.import_service import ImportService
 from peerdesk.services.induction_service import InductionService
 from peerdesk.services.interview_service import InterviewService
 from peerdesk.services.list_service import ListService
+from peerdesk.services.lock_settings import LockSettings
+from peerdesk.services.match_documents import MatchDocuments
 from peerdesk.services.match_service import MatchService
 from peerdesk.services.matching_service import MatchingService
 from peerdesk.services.matching_settings import MatchingSettings
@@ -23,14 +28,18 @@ from peerdesk.services.person_service import PersonService
 from peerdesk.services.plan_service import PlanService
 from peerdesk.services.policy_service import PolicyService
 from peerdesk.services.protection_service import ProtectionService
+from peerdesk.services.psw_documents import PswDocumentService
 from peerdesk.services.psw_service import PswService
 from peerdesk.services.references_service import ReferenceService
+from peerdesk.services.review_documents import ReviewDocuments
 from peerdesk.services.review_service import ReviewService
+from peerdesk.services.rights_service import RightsService
 from peerdesk.services.search_service import SearchService
 from peerdesk.services.settings_service import SettingsService
 from peerdesk.services.supervision_service import SupervisionService
 from peerdesk.services.team_service import TeamService
 from peerdesk.services.training_service import TrainingService
+from peerdesk.services.trustees_report import TrusteesReportService
 from peerdesk.storage.vault.files import VaultPaths
 from peerdesk.storage.workspace import Workspace
 
@@ -66,6 +75,35 @@ class Services:
     concerns: ConcernService
     reviews: ReviewService
     search: SearchService
+    match_documents: MatchDocuments
+    review_documents: ReviewDocuments
+    forms: FormDocuments
+    rights: RightsService
+
+    @property
+    def imports(self) -> ImportService:
+        """Import of volunteers from spreadsheets (stateless, so made on demand)."""
+        return ImportService(self.workspace, self.clock)
+
+    @property
+    def psw_documents(self) -> PswDocumentService:
+        """A PSW's printed record, supervision sessions and plans (stateless, made on demand)."""
+        return PswDocumentService(self.workspace, self.clock)
+
+    @property
+    def trustees_report(self) -> TrusteesReportService:
+        """The trustees' report: figures, threshold and PDF (stateless, made on demand)."""
+        return TrusteesReportService(self.workspace, self.clock)
+
+    @property
+    def drafts(self) -> DraftService:
+        """Unsaved forms kept in the vault when PeerDesk locks (stateless, made on demand)."""
+        return DraftService(self.workspace, self.clock)
+
+    @property
+    def lock_settings(self) -> LockSettings:
+        """How long PeerDesk may sit idle before it locks (stateless, made on demand)."""
+        return LockSettings(self.workspace)
 
     def close(self) -> None:
         self.workspace.close()
@@ -104,4 +142,13 @@ def build(workspace: Workspace, clock: Clock | None = None) -> Services:
         concerns=ConcernService(workspace, clock),
         reviews=ReviewService(workspace, clock),
         search=SearchService(workspace),
+        match_documents=MatchDocuments(workspace, clock, SettingsService(workspace)),
+        review_documents=ReviewDocuments(workspace, clock, SettingsService(workspace)),
+        forms=FormDocuments(
+            clock,
+            lists=ListService(workspace),
+            supervision=SupervisionService(workspace, clock),
+            settings=SettingsService(workspace),
+        ),
+        rights=RightsService(workspace, clock),
     )

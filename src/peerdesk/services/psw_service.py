@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from peerdesk.domain.errors import Problem, ValidationFailed
 from peerdesk.domain.ids import PswId
-from peerdesk.domain.journey import JourneyStatus
+from peerdesk.domain.journey import JourneyStatus, StatusChange
 from peerdesk.domain.leaving import LeavingOutcome, LeavingRecord, leaving_problems, tidied_leaving
 from peerdesk.domain.pipeline import days_at_stage, is_stalled
 from peerdesk.domain.psw import Psw, PswDetails, PswQuery, PswRow
@@ -15,25 +16,104 @@ from peerdesk.domain.psw_rules import check_psw, tidied
 from peerdesk.domain.status_moves import StalledPsw, leaves_before_active, status_move_problems
 from peerdesk.domain.text import LONG_TEXT_MAX, SHORT_TEXT_MAX, tidy, tidy_line
 from peerdesk.domain.viewer import COORDINATOR, Viewer
+from peerdesk.services import supervision_due_refresh
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.consent_sync import sync_form_consents
 from peerdesk.services.pipeline_settings import recorder_from, targets_from
 from peerdesk.storage import (
     evidence_queries,
+    import_queries,
     match_store,
     pipeline_store,
+    psw_bulk,
     psw_queries,
     psw_store,
     settings_store,
 )
 from peerdesk.storage.psw_mapping import read_psw
-from peerdesk.storage.workspace import Workspace
+from peerdesk.storage.workspace import Tx, Workspace
 
 _LEAVING_ONLY_BEFORE_ACTIVE = (
     "The outcome and other routes offered are kept only for someone leaving before they "
     "become active."
 )
+
+
+def insert_new_psw(
+    s: Tx,
+    clean: PswDetails,
+    *,
+    status: JourneyStatus,
+    since: dt.date | None,
+    clock: Clock,
+    recorded_by: str,
+) -> Psw:
+    """Create one PSW from validated ``clean`` details inside the caller's transaction."""
+    psw = psw_store.insert(
+        s,
+        clean,
+        status=status,
+        since=since or clock.today(),
+        now=clock.now(),
+        recorded_by=recorded_by,
+    )
+    _after_insert(s, [(psw.id, clean)], clock)
+    return psw
+
+
+@dataclass(frozen=True)
+class NewPswRecord:
+    """A validated new record for :func:`insert_new_psws` (a ``psw_bulk.NewPsw``)."""
+
+    details: PswDetails
+    status: JourneyStatus
+    status_since: dt.date
+    history: tuple[StatusChange, ...]
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    archived: bool = False
+
+
+def insert_new_psws(
+    s: Tx,
+    items: Sequence[tuple[PswDetails, JourneyStatus, dt.date | None]],
+    *,
+    clock: Clock,
+    recorded_by: str,
+) -> list[PswId]:
+    """Create many PSWs (validated details, status, since) at once: imports.
+
+    Rows are written by ``psw_bulk`` exactly as the form's create writes them, then the same
+    follow-up as :func:`insert_new_psw` runs once for them all.
+    """
+    now, today = clock.now(), clock.today()
+    records = [
+        NewPswRecord(
+            details=clean,
+            status=status,
+            status_since=since or today,
+            history=(StatusChange(None, status, since or today, "", now, recorded_by=recorded_by),),
+            created_at=now,
+            updated_at=now,
+        )
+        for clean, status, since in items
+    ]
+    ids = psw_bulk.insert_many(s, records)
+    import_queries.set_first_recorder(s, ids, recorded_by)
+    _after_insert(s, [(i, r.details) for i, r in zip(ids, records, strict=True)], clock)
+    return ids
+
+
+def _after_insert(s: Tx, created: Sequence[tuple[PswId, PswDetails]], clock: Clock) -> None:
+    # What every new record needs besides its rows: requirements due, the next supervision
+    # date, and the consent ledger entries for the boxes ticked on it.
+    ids = [psw_id for psw_id, _ in created]
+    evidence_queries.recompute_due(s, ids, clock.today())
+    supervision_due_refresh.refresh(s, ids)
+    for psw_id, clean in created:
+        if clean.lived_experience:  # only consent boxes write the ledger
+            sync_form_consents(s, psw_id, clean, today=clock.today(), now=clock.now())
 
 
 class PswService:
@@ -91,16 +171,10 @@ class PswService:
     ) -> tuple[Psw, Changes]:
         clean = self._validated(details)
         with self._ws.transaction() as s:
-            psw = psw_store.insert(
-                s,
-                clean,
-                status=status,
-                since=since or self._clock.today(),
-                now=self._clock.now(),
-                recorded_by=recorder_from(settings_store.read_all(s)),
+            recorder = recorder_from(settings_store.read_all(s))
+            psw = insert_new_psw(
+                s, clean, status=status, since=since, clock=self._clock, recorded_by=recorder
             )
-            evidence_queries.recompute_due(s, [psw.id], self._clock.today())
-            sync_form_consents(s, psw.id, clean, today=self._clock.today(), now=self._clock.now())
         return psw, Changes(psws=frozenset({psw.id}), psw_membership=True)
 
     def update(self, psw_id: PswId, details: PswDetails, *, version: int) -> tuple[Psw, Changes]:
@@ -112,6 +186,7 @@ class PswService:
                 return read_psw(psw_queries.load(s, psw_id)), Changes()
             # Paid or volunteer decides which requirements apply.
             evidence_queries.recompute_due(s, [psw_id], self._clock.today())
+            supervision_due_refresh.refresh(s, [psw_id])
             sync_form_consents(s, psw_id, clean, today=self._clock.today(), now=self._clock.now())
         return psw, Changes(psws=frozenset({psw_id}), psw_membership=True)
 
@@ -180,6 +255,7 @@ class PswService:
             if clean_leaving is not None:
                 change_id = psw_store.latest_change_id(s, psw_id)
                 pipeline_store.record_leaving(s, psw_id, change_id, clean_leaving)
+            supervision_due_refresh.refresh(s, [psw_id])
         return psw, Changes(
             psws=frozenset({psw_id}),
             psw_membership=True,
@@ -222,6 +298,7 @@ class PswService:
         """Take back the latest status change (the undo of :meth:`change_status`)."""
         with self._ws.transaction() as s:
             psw = psw_store.drop_last_status(s, psw_id, version=version, now=self._clock.now())
+            supervision_due_refresh.refresh(s, [psw_id])
         return psw, Changes(psws=frozenset({psw_id}), psw_membership=True)
 
     def remove_new(self, psw_id: PswId, *, version: int) -> Changes:

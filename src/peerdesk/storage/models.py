@@ -186,6 +186,7 @@ class PswStatusChange(Base):
 
 
 # Imported last so Base.metadata (and so Alembic and the migration tests) sees every table.
+from peerdesk.storage import audit_models as _audit_models  # noqa: E402, F401
 from peerdesk.storage import check_models as _check_models  # noqa: E402, F401
 from peerdesk.storage import concern_models as _concern_models  # noqa: E402, F401
 from peerdesk.storage import consent_models as _consent_models  # noqa: E402, F401
@@ -196,11 +197,10 @@ from peerdesk.storage import plan_models as _plan_models  # noqa: E402, F401
 from peerdesk.storage import plan_version_models as _plan_version_models  # noqa: E402, F401
 from peerdesk.storage import protection_models as _protection_models  # noqa: E402, F401
 from peerdesk.storage import recruitment_models as _recruitment_models  # noqa: E402, F401
+from peerdesk.storage import retention_models as _retention_models  # noqa: E402, F401
 from peerdesk.storage import review_models as _review_models  # noqa: E402, F401
 from peerdesk.storage import rights_models as _rights_models  # noqa: E402, F401
 from peerdesk.storage import supervision_due_models as _supervision_due_models  # noqa: E402, F401
 from peerdesk.storage import supervision_models as _supervision_models  # noqa: E402, F401
 from peerdesk.storage import team_models as _team_models  # noqa: E402, F401
-from peerdesk.storage import audit_models as _audit_models  # noqa: E402, F401
-from peerdesk.storage import retention_models as _retention_models  # noqa: E402, F401
 from peerdesk.storage import user_models as _user_models  # noqa: E402, F401

@@ -29,9 +29,7 @@ class RetentionHoldRow(Base):
 
     __tablename__ = "retention_hold"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    psw_id: Mapped[int | None] = mapped_column(
-        ForeignKey("psw.id", ondelete="CASCADE"), index=True
-    )
+    psw_id: Mapped[int | None] = mapped_column(ForeignKey("psw.id", ondelete="CASCADE"), index=True)
     person_id: Mapped[int | None] = mapped_column(
         ForeignKey("person.id", ondelete="CASCADE"), index=True
     )

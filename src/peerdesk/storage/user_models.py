@@ -1,4 +1,4 @@
-"""Optional users with roles: each has a key slot of their own; supervisors see their supervisees."""
+"""Optional users with roles: each has their own key slot; supervisors see their supervisees."""
 
 from __future__ import annotations
 

@@ -143,6 +143,18 @@ class MainWindow(QMainWindow):
         self.contact_sheet_action = QAction("Type up a contact &sheet…", self)
         self.contact_sheet_action.triggered.connect(self.type_up_contact_sheet)
         file_menu.addAction(self.contact_sheet_action)
+        from peerdesk.ui.table_sources import install_table_export
+
+        self.export_table_action = install_table_export(self, self.services, self.pages, file_menu)
+        from peerdesk.ui.trustees_report_dialog import install_trustees_report
+
+        self.trustees_report_action = install_trustees_report(self, self.services, file_menu)
+        from peerdesk.ui.document_print import install_blank_forms
+
+        self.blank_forms_action = install_blank_forms(self, self.services, file_menu)
+        from peerdesk.ui.import_dialog import install_import
+
+        self.import_action = install_import(self, self.services, self.bus, file_menu)
         file_menu.addSeparator()
         self.change_passphrase_action = QAction("Change &passphrase…", self)
         self.change_passphrase_action.triggered.connect(self.change_passphrase_requested)

@@ -18,6 +18,7 @@ from peerdesk.ui.check_fields import RecordsView, RowsModel, button, button_row,
 from peerdesk.ui.check_tables import fit_to_rows
 from peerdesk.ui.contact_batch_dialog import ContactBatchDialog
 from peerdesk.ui.contact_dialog import ContactDialog
+from peerdesk.ui.document_print import print_match_summary
 from peerdesk.ui.form_fields import section
 from peerdesk.ui.match_step_dialog import MatchStepDialog
 from peerdesk.ui.record_panel import RecordPanel
@@ -81,6 +82,11 @@ class MatchesTab(RecordPanel):
         self.step_button.clicked.connect(self.next_step)
         self.contact_button.clicked.connect(self.log_contact)
         self.sheet_button.clicked.connect(self.type_up_sheet)
+        self.print_button = button("Print su&mmary…", "Print summary")
+        self.print_button.setToolTip(
+            "Print the selected match: the coordinator's copy or the person's"
+        )
+        self.print_button.clicked.connect(self.print_summary)
         self.sheet_button.setVisible(psw_side)
         self.contacts_model = RowsModel(["Date", "Minutes", "How", "Took place", "Note"], self)
         self.contacts = RecordsView(self.contacts_model, "Contact log", on_open=lambda: None)
@@ -89,7 +95,7 @@ class MatchesTab(RecordPanel):
         inner = QWidget()
         column = QVBoxLayout(inner)
         column.addWidget(self.summary)
-        buttons = [self.step_button, self.contact_button, self.sheet_button]
+        buttons = [self.step_button, self.contact_button, self.sheet_button, self.print_button]
         for widget in (self.empty, self.table, self.details, button_row(buttons)):
             column.addWidget(widget)
         logged = QVBoxLayout()
@@ -169,6 +175,7 @@ class MatchesTab(RecordPanel):
         self.sheet_button.setEnabled(
             any(x.stage in (MatchStage.INTRODUCED, MatchStage.ACTIVE) for x in self.matches)
         )
+        self.print_button.setEnabled(chosen is not None)
         if chosen is None:
             self.details.setText("")
             self.contacts_model.set_rows([])
@@ -208,6 +215,11 @@ class MatchesTab(RecordPanel):
     def type_up_sheet(self) -> None:
         if self.psw_side and self.owner is not None:
             self._open(ContactBatchDialog(self.services, PswId(self.owner), self))
+
+    def print_summary(self) -> None:
+        chosen = self.selected()
+        if chosen is not None:
+            print_match_summary(self, self.services, chosen.id)
 
     def wants(self, changes: Changes) -> bool:
         return bool(changes.matches or changes.people)

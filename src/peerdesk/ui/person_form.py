@@ -38,6 +38,7 @@ from peerdesk.ui.person_sharing_tab import PersonSharingTab
 from peerdesk.ui.person_status_dialog import PersonStatusDialog
 from peerdesk.ui.person_wishes import ExperienceWishEditor, IdentityPreferenceEditor
 from peerdesk.ui.record_tab import PersonRecordTab, as_widget
+from peerdesk.ui.rights_requests_dialog import RightsSubject, rights_button
 from peerdesk.ui.suggestions_tab import SuggestionsTab
 
 
@@ -125,6 +126,8 @@ class PersonForm(QWidget):
         self.status_button.clicked.connect(self.change_status)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status_button)
+        self.rights_button = rights_button(self, services, bus, self._rights_subject)
+        buttons.addWidget(self.rights_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
 
@@ -204,6 +207,10 @@ class PersonForm(QWidget):
 
     def current(self) -> Person | None:
         return self._person
+
+    def _rights_subject(self) -> RightsSubject | None:
+        p = self._person
+        return None if p is None else RightsSubject(p.details.full_name, person_id=p.id)
 
     def current_id(self) -> PersonId | None:
         return self._person.id if self._person else None

@@ -30,6 +30,7 @@ from peerdesk.ui.check_fields import (
 )
 from peerdesk.ui.form_fields import ProblemLabel, add_row, new_form_layout, section
 from peerdesk.ui.plan_compare_dialog import PlanCompareDialog
+from peerdesk.ui.psw_print import print_plan
 from peerdesk.ui.psw_section_tab import boxed
 from peerdesk.ui.story_items_editor import StoryItemsEditor
 
@@ -82,6 +83,11 @@ class PlanEditor(QWidget):
         self.message.setWordWrap(True)
         self.save_button = button("Save as new versi&on", "Save as new version")
         self.compare_button = button("Com&pare versions…", "Compare versions")
+        self.print_button = button(
+            "Pri&nt version…",
+            "Print version",
+            tip="Print the version chosen in the list (the latest if none is chosen).",
+        )
         self.model = RowsModel(COLUMNS, self)
         self.table = RecordsView(self.model, f"{kind.label} versions", on_open=self.compare)
 
@@ -95,7 +101,7 @@ class PlanEditor(QWidget):
         add_row(dates, "&Confidentiality:", self.confidentiality, name="Confidentiality")
         self.body.addLayout(dates)
         self.body.addWidget(self.problems)
-        self.body.addWidget(button_row([self.save_button, self.compare_button]))
+        self.body.addWidget(button_row([self.save_button, self.compare_button, self.print_button]))
         self.body.addWidget(self.message)
         self.body.addWidget(section("Versions", boxed(self.table)))
         layout = QVBoxLayout(self)
@@ -103,6 +109,7 @@ class PlanEditor(QWidget):
         layout.addStretch(1)
         self.save_button.clicked.connect(self.save)
         self.compare_button.clicked.connect(self.compare)
+        self.print_button.clicked.connect(self.print_version)
         self._built = False
 
     # --- building and loading ---------------------------------------------------------------
@@ -148,6 +155,7 @@ class PlanEditor(QWidget):
             else "No version saved yet: fill in what they want, then save."
         )
         self.compare_button.setEnabled(len(self.versions) >= 2)
+        self.print_button.setEnabled(bool(self.versions))
         self.compare_button.setToolTip(
             "" if len(self.versions) >= 2 else "Needs two saved versions."
         )
@@ -237,6 +245,14 @@ class PlanEditor(QWidget):
         self.show_psw(self.psw_id)
         self.message.setText(done.message + ("" if done.created else "."))
         self.saved.emit(changes if done.created else Changes())
+
+    def print_version(self) -> None:
+        """Print the version chosen in the list, or the latest."""
+        if self.psw_id is None or not self.versions:
+            return
+        chosen = self.table.selected_row()
+        version = self.versions[chosen if chosen is not None else 0]
+        print_plan(self, self.services, self.psw_id, self.kind, version.number)
 
     # --- comparing -----------------------------------------------------------------------------
 

@@ -42,10 +42,12 @@ from peerdesk.ui.psw_commands import (
     SavePswCommand,
 )
 from peerdesk.ui.psw_form_contact import ContactEditor
+from peerdesk.ui.psw_print import print_record
 from peerdesk.ui.psw_table_model import format_date
 from peerdesk.ui.record_tab import PswRecordTab, as_widget
 from peerdesk.ui.recruitment_tab import RecruitmentTab
 from peerdesk.ui.review_tab import ReviewTab
+from peerdesk.ui.rights_requests_dialog import RightsSubject, rights_button
 from peerdesk.ui.status_change import ask_status_change
 from peerdesk.ui.supervision_tab import SupervisionTab
 
@@ -142,8 +144,14 @@ class PswForm(QWidget):
         self.archive_button = QPushButton("&Archive…")
         self.archive_button.setAccessibleName("Archive")
         self.archive_button.clicked.connect(self.toggle_archived)
+        self.print_button = QPushButton("&Print record…")
+        self.print_button.setAccessibleName("Print record")
+        self.print_button.clicked.connect(self.print_record)
         buttons = QHBoxLayout()
         buttons.addWidget(self.archive_button)
+        buttons.addWidget(self.print_button)
+        self.rights_button = rights_button(self, self.services, context.bus, self._rights_subject)
+        buttons.addWidget(self.rights_button)
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
@@ -323,6 +331,7 @@ class PswForm(QWidget):
         self.archive_button.setText("Restore…" if archived else "&Archive…")
         self.archive_button.setAccessibleName("Restore" if archived else "Archive")
         self.archive_button.setEnabled(psw is not None)
+        self.print_button.setEnabled(psw is not None)
         self._after_change()
 
     def _after_change(self) -> None:
@@ -385,6 +394,15 @@ class PswForm(QWidget):
             action="Revert",
         ):
             self.load(self._psw)
+
+    def _rights_subject(self) -> RightsSubject | None:
+        psw = self._psw
+        return None if psw is None else RightsSubject(psw.details.full_name, psw_id=psw.id)
+
+    def print_record(self) -> None:
+        """Print the record as stored (unsaved edits are not on it)."""
+        if self._psw is not None:
+            print_record(self, self.services, self._psw.id)
 
     def toggle_archived(self) -> None:
         psw = self._psw

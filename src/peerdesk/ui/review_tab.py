@@ -12,6 +12,7 @@ from peerdesk.services.changes import Changes
 from peerdesk.ui.agree_lock_dialog import AgreeLockDialog
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.check_fields import button, say_date, short_date
+from peerdesk.ui.document_print import print_review
 from peerdesk.ui.goals_editor import GoalsPanel
 from peerdesk.ui.record_history_tab import HistoryWords, RecordHistoryTab
 from peerdesk.ui.review_dialog import ReviewDialog
@@ -112,7 +113,11 @@ class ReviewTab(RecordHistoryTab[ReviewRow, AnnualReview]):
     def __init__(self, services: Services, bus: ChangeBus, parent: QWidget | None = None) -> None:
         hold = button("Hold an annual rev&iew…", "Hold an annual review")
         agree = button("Agree and &lock…", "Agree and lock")
-        super().__init__(services, bus, WORDS, [hold, agree], parent)
+        printing = button("Print revie&w…", "Print review")
+        printing.setToolTip("Print the chosen review (private text only while it is shown)")
+        super().__init__(services, bus, WORDS, [hold, agree, printing], parent)
+        self.print_button = printing
+        self.print_button.clicked.connect(self.print_review)
         self.hold_button = hold
         self.goals = GoalsPanel(services, self)
         self.column.addWidget(self.goals)
@@ -152,6 +157,14 @@ class ReviewTab(RecordHistoryTab[ReviewRow, AnnualReview]):
     def hold(self) -> None:
         if self.psw_id is not None:
             self._open(ReviewDialog(self.services, self.psw_id, self), new=True)
+
+    def _show_chosen(self) -> None:
+        super()._show_chosen()
+        self.print_button.setEnabled(self.shown is not None)
+
+    def print_review(self) -> None:
+        if self.shown is not None:
+            print_review(self, self.services, self.shown.id, self.reveal.isChecked())
 
     def agree(self) -> None:
         if self.shown is not None:

@@ -206,6 +206,9 @@ class SearchDialog(QDialog):
         self.more_button = QPushButton("Show &more")
         self.more_button.setAccessibleName("Show more results")
         self.more_button.clicked.connect(self.show_more)
+        self.export_button = QPushButton("E&xport results…")
+        self.export_button.setAccessibleName("Export results")
+        self.export_button.clicked.connect(self.export_results)
         close = QPushButton("C&lose")
         close.setAccessibleName("Close")
         close.clicked.connect(self.reject)
@@ -216,6 +219,7 @@ class SearchDialog(QDialog):
         top.addWidget(self.include_confidential)
         buttons = QHBoxLayout()
         buttons.addWidget(self.more_button)
+        buttons.addWidget(self.export_button)
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
         buttons.addWidget(close)
@@ -301,6 +305,14 @@ class SearchDialog(QDialog):
             self.results.setCurrentRow(first_new)
 
     # --- opening ----------------------------------------------------------------------------
+
+    def export_results(self) -> None:
+        """Save the results listed now for a spreadsheet (after the unencrypted-file warning)."""
+        from peerdesk.ui.table_sources import export_search_results
+
+        listed = (self.results.item(row).data(RESULT_ROLE) for row in range(self.results.count()))
+        found = [r for r in listed if isinstance(r, SearchResult)]
+        export_search_results(self, self.services, found)
 
     def current_result(self) -> SearchResult | None:
         item = self.results.currentItem()

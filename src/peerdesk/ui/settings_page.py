@@ -24,6 +24,7 @@ from peerdesk.ui.organisation_settings import OrganisationSection
 from peerdesk.ui.outcome_measures_editor import OutcomeMeasuresSection
 from peerdesk.ui.policies_editor import PoliciesSection
 from peerdesk.ui.related_families_editor import RelatedFamiliesSection
+from peerdesk.ui.rights_settings import RightsSettingsSection
 from peerdesk.ui.settings_parts import SettingsSection
 from peerdesk.ui.stage_targets_editor import StageTargetsSection
 from peerdesk.ui.supervision_policy_editor import SupervisionPolicySection
@@ -72,6 +73,7 @@ class SettingsPage(QWidget):
         self.outcomes = OutcomeMeasuresSection(services, bus)
         self.supervision = SupervisionPolicySection(services, bus)
         self.framework = FrameworkSection(services, bus)
+        self.rights = RightsSettingsSection(services, bus)
         self.sections: tuple[SettingsSection, ...] = (
             self.organisation,
             self.stage_targets,
@@ -84,6 +86,7 @@ class SettingsPage(QWidget):
             self.outcomes,
             self.supervision,
             self.framework,
+            self.rights,
         )
 
         general = QVBoxLayout()
@@ -119,6 +122,8 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self.supervision_tab, "Supervision")
         self.framework_tab = _boxed("Competence framework", self.framework)
         self.tabs.addTab(self.framework_tab, "Annual review")
+        self.rights_tab = _boxed("Due dates and bank holidays", self.rights)
+        self.tabs.addTab(self.rights_tab, "Subject access")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         bus.changed.connect(self._bus_changed)

@@ -15,10 +15,12 @@ from peerdesk.domain.supervision_session import (
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.ui.change_bus import ChangeBus
-from peerdesk.ui.check_fields import button, say_date, short_date
+from peerdesk.ui.check_fields import button, button_row, say_date, short_date
 from peerdesk.ui.learning_need_dialog import SendNeedDialog
+from peerdesk.ui.psw_print import print_session
 from peerdesk.ui.record_history_tab import HistoryWords, RecordHistoryTab
 from peerdesk.ui.supervision_dialog import SupervisionDialog
+from peerdesk.ui.supervision_edit_dialog import SupervisionEditDialog
 from peerdesk.ui.supervision_lock_dialogs import AddendumDialog, AgreeDialog
 
 WORDS = HistoryWords(
@@ -94,9 +96,11 @@ class SupervisionTab(RecordHistoryTab[SessionRow, SupervisionSession]):
         record = button("&Record a session…", "Record a session")
         agree = button("A&gree and lock…", "Agree and lock")
         addendum = button("Add a&ddendum…", "Add addendum")
-        super().__init__(services, bus, WORDS, [record, agree, addendum], parent)
+        correct = button("C&orrect session…", "Correct session")
+        super().__init__(services, bus, WORDS, [record, agree, addendum, correct], parent)
         self.record_button = record
         self.addendum_button = addendum
+        self.correct_button = correct
         self.table.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
         self.sends = QWidget()
         self.sends_column = QVBoxLayout(self.sends)
@@ -106,6 +110,14 @@ class SupervisionTab(RecordHistoryTab[SessionRow, SupervisionSession]):
         self.record_button.clicked.connect(self.record)
         self.agree_button.clicked.connect(self.agree)
         self.addendum_button.clicked.connect(self.add_addendum)
+        self.correct_button.clicked.connect(self.correct)
+        self.print_button = button(
+            "Pri&nt session…",
+            "Print session",
+            tip="Print this peer worker's copy: in a group, only their own part.",
+        )
+        self.print_button.clicked.connect(self.print_session)
+        self.column.addWidget(button_row([self.print_button]))
         self.finish()
 
     def read_rows(self, psw_id: PswId) -> list[SessionRow]:
@@ -126,6 +138,8 @@ class SupervisionTab(RecordHistoryTab[SessionRow, SupervisionSession]):
     def _show_chosen(self) -> None:
         super()._show_chosen()
         self.addendum_button.setVisible(self.shown is not None and self.shown.locked)
+        self.correct_button.setVisible(self.shown is not None and not self.shown.locked)
+        self.print_button.setVisible(self.shown is not None)
         self._show_sends()
 
     def _show_sends(self) -> None:
@@ -157,6 +171,14 @@ class SupervisionTab(RecordHistoryTab[SessionRow, SupervisionSession]):
     def agree(self) -> None:
         if self.shown is not None:
             self._open(AgreeDialog(self.services, self.shown, self))
+
+    def correct(self) -> None:
+        if self.shown is not None and self.psw_id is not None:
+            self._open(SupervisionEditDialog(self.services, self.psw_id, self.shown.id, self))
+
+    def print_session(self) -> None:
+        if self.shown is not None and self.psw_id is not None:
+            print_session(self, self.services, self.shown.id, self.psw_id)
 
     def add_addendum(self) -> None:
         if self.shown is not None:

@@ -29,6 +29,7 @@ from peerdesk.domain.trustees_inputs import (
     PswFacts,
     PswStanding,
     TrusteesInputs,
+    age_band,
     equality_band,
     last_full_year,
 )
@@ -284,3 +285,35 @@ def _shuffled(inputs: TrusteesInputs, rng: random.Random) -> TrusteesInputs:
 @given(st.randoms(use_true_random=False))
 def test_input_order_never_changes_the_figures(rng: random.Random) -> None:
     assert trustees_figures(_shuffled(INPUTS, rng), START, END) == FIGURES
+
+
+def test_referrals_and_matches_by_month_add_up_to_the_totals() -> None:
+    assert len(NOW.referrals_by_month) == 12
+    assert sum(n for _, n in NOW.referrals_by_month) == NOW.referrals
+    assert dict(NOW.referrals_by_month)[d(2026, 3, 1)] == 2
+    assert sum(n for _, n in NOW.started_by_month) == NOW.matches_started
+    assert sum(n for _, n in NOW.ended_by_month) == sum(NOW.matches_ended.values())
+
+
+def test_a_period_with_nothing_in_it_is_empty() -> None:
+    empty = trustees_figures(INPUTS, d(2010, 1, 1), d(2010, 12, 31), previous=False)
+    assert empty.current.is_empty
+    assert not NOW.is_empty
+
+
+@pytest.mark.parametrize(
+    ("born", "band"),
+    [
+        (None, NOT_RECORDED),
+        (d(2012, 1, 1), ANOTHER_ANSWER),
+        (d(2010, 3, 31), "16–24"),
+        (d(2001, 4, 2), "16–24"),
+        (d(2001, 4, 1), "25–34"),
+        (d(1961, 4, 2), "55–64"),
+        (d(1961, 4, 1), "65–74"),
+        (d(1951, 4, 1), "75 and over"),
+        (d(2027, 1, 1), NOT_RECORDED),
+    ],
+)
+def test_age_band_on_a_day(born: dt.date | None, band: str) -> None:
+    assert age_band(born, d(2026, 4, 1)) == band

@@ -1,4 +1,4 @@
-"""Small-number suppression: "<5" for small counts, one more cell hidden, totals kept honest."""
+"""Small-number suppression: "<5" for small counts and the next smallest, totals kept honest."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peerdesk.domain.trustees_suppression import SECONDARY, shown_count, shown_total, suppress
+from peerdesk.domain.trustees_suppression import shown_count, shown_total, suppress
 
 BREAKDOWNS = st.dictionaries(
     st.text(min_size=1, max_size=6), st.integers(min_value=0, max_value=40), max_size=8
@@ -15,17 +15,17 @@ THRESHOLDS = st.integers(min_value=1, max_value=12)
 
 
 def _hidden(shown: dict[str, str], threshold: int) -> list[str]:
-    return [label for label, text in shown.items() if text in (f"<{threshold}", SECONDARY)]
+    return [label for label, text in shown.items() if text == f"<{threshold}"]
 
 
 @pytest.mark.parametrize(
     ("breakdown", "expected"),
     [
         ({"a": 0, "b": 12, "c": 9}, {"a": "0", "b": "12", "c": "9"}),
-        ({"a": 3, "b": 12, "c": 9}, {"a": "<5", "b": "12", "c": "*"}),
+        ({"a": 3, "b": 12, "c": 9}, {"a": "<5", "b": "12", "c": "<5"}),
         ({"a": 3, "b": 1, "c": 9}, {"a": "<5", "b": "<5", "c": "9"}),
         ({"a": 3, "b": 0}, {"a": "<5", "b": "0"}),
-        ({"a": 2, "b": 7, "c": 7}, {"a": "<5", "b": "*", "c": "7"}),
+        ({"a": 2, "b": 7, "c": 7}, {"a": "<5", "b": "<5", "c": "7"}),
         ({"a": 5, "b": 1_234}, {"a": "5", "b": "1,234"}),
     ],
 )
@@ -47,7 +47,7 @@ def test_no_shown_count_is_small_and_non_zero(breakdown: dict[str, int], thresho
     shown = suppress(breakdown, threshold)
     assert list(shown) == list(breakdown)
     for label, text in shown.items():
-        if text in (f"<{threshold}", SECONDARY):
+        if text == f"<{threshold}":
             continue
         value = int(text.replace(",", ""))
         assert value == breakdown[label]
@@ -64,8 +64,21 @@ def test_zeros_show_as_zero_and_small_counts_as_under(
             assert shown[label] == "0"
         elif count < threshold:
             assert shown[label] == f"<{threshold}"
-        else:
-            assert shown[label] != f"<{threshold}"
+
+
+@given(BREAKDOWNS, THRESHOLDS)
+def test_at_most_one_count_at_or_over_the_threshold_is_hidden(
+    breakdown: dict[str, int], threshold: int
+) -> None:
+    shown = suppress(breakdown, threshold)
+    big_hidden = [
+        n for label, n in breakdown.items() if n >= threshold and shown[label] != f"{n:,}"
+    ]
+    small = [n for n in breakdown.values() if 0 < n < threshold]
+    big = [n for n in breakdown.values() if n >= threshold]
+    assert len(big_hidden) == (1 if len(small) == 1 and big else 0)
+    if big_hidden:
+        assert big_hidden[0] == min(n for n in breakdown.values() if n >= threshold)
 
 
 @given(BREAKDOWNS, THRESHOLDS)
