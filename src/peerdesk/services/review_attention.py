@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from peerdesk.domain.attention import AttentionItem
 from peerdesk.domain.calendar import format_date
 from peerdesk.domain.reviews import first_review_on
-from peerdesk.storage import review_store, supervision_attention_queries
+from peerdesk.storage import supervision_attention_queries
 from peerdesk.storage.workspace import Tx
 
 if TYPE_CHECKING:
@@ -22,10 +22,9 @@ PSW = "psw"
 
 def review_lines(s: Tx, window: Window) -> list[AttentionItem]:
     """ "Annual review due …" (or "First annual review due …") up to ``window.until``."""
-    next_on = review_store.next_reviews(s)
     lines = []
-    for psw in supervision_attention_queries.active_psws(s, window.viewer):
-        due = next_on.get(psw.id)
+    for psw in supervision_attention_queries.review_candidates(s, window.viewer, window.until):
+        due = psw.next_on
         what = "Annual review"
         if due is None:
             if psw.first_active_on is None:

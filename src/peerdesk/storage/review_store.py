@@ -224,13 +224,3 @@ def apply_updates(
         changed.add(PswId(row.psw_id))
     s.flush()
     return changed
-
-
-def next_reviews(s: Session) -> dict[PswId, dt.date]:
-    """Each reviewed PSW's next review date, from their latest review (one query)."""
-    rows = s.execute(
-        select(AnnualReviewRow.psw_id, func.max(AnnualReviewRow.next_on)).group_by(
-            AnnualReviewRow.psw_id
-        )
-    )
-    return {PswId(p): day for p, day in rows if day is not None}

@@ -18,6 +18,7 @@ from peerdesk.domain.supervision import SupervisionKind
 from peerdesk.domain.supervision_session import ActionStatus
 from peerdesk.domain.viewer import Viewer
 from peerdesk.storage.models import PswRowModel, PswStatusChange
+from peerdesk.storage.review_models import AnnualReviewRow
 from peerdesk.storage.supervision_models import (
     SupervisionActionRow,
     SupervisionSessionRow,
@@ -39,27 +40,45 @@ def _active(viewer: Viewer) -> ColumnElement[bool]:
 
 
 @dataclass(frozen=True)
-class ActivePsw:
+class ReviewCandidate:
     id: PswId
     name: str
     first_active_on: dt.date | None
     """The first day they became active (the first annual review counts from it)."""
+    next_on: dt.date | None
+    """The next review their latest review set, if they have had one."""
 
 
-def active_psws(s: Session, viewer: Viewer) -> list[ActivePsw]:
-    """Every active PSW ``viewer`` may see, with the day they first became active (one query)."""
+SLACK_DAYS = 3
+"""SQLite's date(…, '+12 months') runs 29 February on to 1 March where ours stops at 28
+February; selecting a few days early lets the exact rule decide those."""
+
+
+def review_candidates(s: Session, viewer: Viewer, until: dt.date) -> list[ReviewCandidate]:
+    """Active PSWs ``viewer`` may see whose next annual review may fall by ``until`` (one
+    query; the caller applies the exact calendar rule)."""
     first = (
         select(PswStatusChange.psw_id, func.min(PswStatusChange.changed_on).label("on"))
         .where(PswStatusChange.to_status == JourneyStatus.ACTIVE.value)
         .group_by(PswStatusChange.psw_id)
         .subquery()
     )
-    rows = s.connection().execute(
-        select(PswRowModel.id, _display_name(), first.c.on)
-        .outerjoin(first, first.c.psw_id == PswRowModel.id)
-        .where(_active(viewer))
+    latest = (
+        select(AnnualReviewRow.psw_id, func.max(AnnualReviewRow.next_on).label("next_on"))
+        .group_by(AnnualReviewRow.psw_id)
+        .subquery()
     )
-    return [ActivePsw(PswId(i), name, on) for i, name, on in rows]
+    counted = func.coalesce(latest.c.next_on, func.date(first.c.on, "+12 months"))
+    rows = s.connection().execute(
+        select(PswRowModel.id, _display_name(), first.c.on, latest.c.next_on)
+        .outerjoin(first, first.c.psw_id == PswRowModel.id)
+        .outerjoin(latest, latest.c.psw_id == PswRowModel.id)
+        .where(
+            _active(viewer),
+            func.date(counted, f"-{SLACK_DAYS} days") <= until.isoformat(),
+        )
+    )
+    return [ReviewCandidate(PswId(i), name, on, nxt) for i, name, on, nxt in rows]
 
 
 @dataclass(frozen=True)
