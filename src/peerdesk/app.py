@@ -130,20 +130,32 @@ def _open_workspace(
 def _show_window(app: QApplication, services: Services, instance: SingleInstance) -> int:
     from peerdesk.ui.background import wait_for_background_work
     from peerdesk.ui.change_passphrase_dialog import ChangePassphraseDialog
+    from peerdesk.ui.lock_session import LockSession
     from peerdesk.ui.main_window import MainWindow
 
-    window = MainWindow(services)
+    def make_window(unlocked: Services) -> MainWindow:
+        window = MainWindow(unlocked)
 
-    def change_passphrase() -> None:
-        ChangePassphraseDialog(services.paths, parent=window).exec()
+        def change_passphrase() -> None:
+            ChangePassphraseDialog(unlocked.paths, parent=window).exec()
+
+        window.change_passphrase_requested.connect(change_passphrase)
+        window.integrity_watch.start()  # a quick check once the window is up, off its thread
+        return window
+
+    session = LockSession(services, make_window)  # locks on Ctrl+L, idle, sleep, clock jumps
+    session.quit_requested.connect(app.quit)
 
     def bring_forward() -> None:
-        window.showNormal()
-        window.raise_()
-        window.activateWindow()
+        front = session.front()
+        if front is not None:
+            front.showNormal()
+            front.raise_()
+            front.activateWindow()
 
-    window.change_passphrase_requested.connect(change_passphrase)
     instance.raise_requested.connect(bring_forward)
+    window = session.window
+    assert window is not None
     window.show()
     if os.environ.get(ENV_BENCH_READY):
         QTimer.singleShot(0, lambda: _report_ready(app, window))
@@ -151,7 +163,23 @@ def _show_window(app: QApplication, services: Services, instance: SingleInstance
         return app.exec()
     finally:
         wait_for_background_work()  # no worker may still hold a session when the vault closes
-        services.close()
+        if not session.is_locked:
+            _backup_on_close(session.services)
+        session.close()  # clears PeerDesk's clipboard copy; closes the vault unless locked
+
+
+def _backup_on_close(services: Services) -> None:
+    """quick_check, then a verified backup if anything changed; a failure is said, not raised."""
+    from PySide6.QtCore import Qt
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        services.backups.on_close()
+    except PeerDeskError as error:
+        QApplication.restoreOverrideCursor()
+        QMessageBox.warning(None, APP_NAME, f"PeerDesk made no backup on closing. {error}")
+        return
+    QApplication.restoreOverrideCursor()
 
 
 def _report_ready(app: QApplication, window: QWidget) -> None:

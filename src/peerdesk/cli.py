@@ -9,6 +9,8 @@ from collections.abc import Sequence
 
 from peerdesk import __version__, cli_commands, cli_import
 from peerdesk.cli_arguments import count, data_dir_option, days, match_commands
+from peerdesk.cli_backup import add_backup_commands, backup, restore
+from peerdesk.cli_check import add_check_command, check
 from peerdesk.cli_export import add_export_command, export
 from peerdesk.cli_forms import add_forms_command, forms
 from peerdesk.cli_report import add_report_command, report
@@ -104,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_export_command(commands)
     add_report_command(commands)
     add_forms_command(commands)
+    add_backup_commands(commands)
+    add_check_command(commands)
     search = commands.add_parser(
         "search",
         help="search supervision notes, check-ins, actions, learning needs and current plans",
@@ -152,6 +156,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return forms(args)
     if args.command == "report":
         return report(args)
+    if args.command == "backup":
+        return backup(args)
+    if args.command == "restore":
+        return restore(args)
+    if args.command == "check":
+        return check(args)
     from peerdesk.app import run_app
 
     return run_app(

@@ -22,6 +22,7 @@ TABLES = {
     "psws": "peer workers (not archived), by name",
     "people": "supported people on the waiting list, every status, wait in days",
     "attention": "what Needs attention lists (also: due), most pressing first",
+    "audit": "the audit log, oldest first: who, when, action, record, field names",
 }
 ALIASES = {"due": "attention"}
 KINDS = {
@@ -236,6 +237,10 @@ def _table_rows(
     if what == "people":
         lines = services.people.waiting_list(PersonQuery())
         return table_rows.PEOPLE_HEADERS, [table_rows.person_cells(line) for line in lines]
+    if what == "audit":
+        from peerdesk.services.audit_service import HEADERS
+
+        return HEADERS, services.audit.cells(progress)
     if what == "attention":
         items = services.attention.items(within)
         today = services.clock.today()

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from peerdesk.domain.ids import PswId
@@ -22,6 +24,16 @@ from peerdesk.ui.psw_form import PswForm
 @pytest.fixture(autouse=True)
 def inline_background_work(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(background, "default_executor", background.InlineExecutor)
+
+
+@pytest.fixture(autouse=True)
+def stop_leftover_timers(qtbot: QtBot) -> Iterator[None]:
+    """A closed vault refuses every session (it is locked): stop the timers of this test's
+    widgets (a form's pending check) before a later test's event loop could fire them."""
+    yield
+    for top in QApplication.topLevelWidgets():
+        for timer in top.findChildren(QTimer):
+            timer.stop()
 
 
 # The PSW form and its tabs (a test module may override any of these with its own).

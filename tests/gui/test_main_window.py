@@ -104,6 +104,11 @@ def test_navigation_by_keyboard(qtbot: QtBot, window: MainWindow) -> None:
     assert window.pages.currentWidget() is window.psw_page
 
 
+def _mnemonic(text: str) -> str:
+    at = text.replace("&&", "").find("&")
+    return "" if at < 0 else text.replace("&&", "")[at + 1].lower()
+
+
 def test_menus_and_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
     menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
     assert list(menus) == ["File", "Edit", "View", "Help"]
@@ -112,10 +117,21 @@ def test_menus_and_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
         "New peer worker",
         "Save peer worker",
         "Type up a contact sheet…",
+        "Import volunteers…",
         "Export table…",
+        "Trustees' report…",
+        "Print blank forms…",
+        "Back up now…",
+        "Back up to another drive…",
+        "Restore from a backup…",
+        "Review retention…",
         "Change passphrase…",
+        "Lock",
         "Quit",
     ]
+    for menu in menus.values():
+        keys = [_mnemonic(a.text()) for a in menu.actions() if a.text()]
+        assert len([k for k in keys if k]) == len(set(k for k in keys if k)), keys
     assert window.psw_page.new_action.shortcut().toString() == "Ctrl+N"
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"

@@ -82,12 +82,12 @@ def test_log_a_request_by_keyboard_then_mark_it_sent(
     retype(qtbot, dialog.received, "31/07/2026")
     qtbot.keyClick(dialog.ok, Qt.Key.Key_Space)
     assert requests.model.rowCount() == 1
-    row = [requests.model.index(0, c).data() for c in range(5)]
-    assert row[1:3] == ["31 July 2026", "Due 1 September 2026"]
+    row = [requests.model.index(0, c).data() for c in range(6)]
+    assert row[1:4] == ["Subject access request", "31 July 2026", "Due 1 September 2026"]
     assert "Due 1 September 2026" in requests.status.text()
     assert published  # Needs attention hears of it
     lines = [i.item for i in services.attention.items(within_days=3650)]
-    assert "Subject access request was due 1 September 2026" in lines
+    assert "Subject access request overdue since 1 September 2026" in lines
 
     qtbot.keyClick(requests.sent_button, Qt.Key.Key_Space)
     sent = requests.dialog
@@ -97,7 +97,7 @@ def test_log_a_request_by_keyboard_then_mark_it_sent(
     assert "in the future" in " ".join(p.text() for p in sent.problems.values())
     retype(qtbot, sent.on, "20/11/2026")
     qtbot.keyClick(sent.ok, Qt.Key.Key_Space)
-    assert requests.model.index(0, 4).data() == "20 November 2026"
+    assert requests.model.index(0, 5).data() == "20 November 2026"
     assert not requests.sent_button.isEnabled()
     assert not [i for i in services.attention.items(within_days=3650) if "access" in i.item]
     requests.grab().save("/tmp/shots/rights_requests.png")

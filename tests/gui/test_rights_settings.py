@@ -1,4 +1,4 @@
-"""Settings › Subject access: the nation and bank holidays, by keyboard."""
+"""Settings › Data rights requests: the nation and bank holidays, by keyboard."""
 
 from __future__ import annotations
 

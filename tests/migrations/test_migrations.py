@@ -11,7 +11,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from peerdesk.services import vault_service
-from peerdesk.storage import migrate
+from peerdesk.storage import backups, migrate
 from peerdesk.storage.engine import open_engine
 from peerdesk.storage.migrations.env_names import include_name
 from peerdesk.storage.models import Base
@@ -53,7 +53,9 @@ def test_pending_upgrade_backs_up_first(tmp_path: Path) -> None:
         conn.execute(text("UPDATE alembic_version SET version_num = '0000'"))
     # Revision '0000' is unknown to the scripts, so only test the copy step and its name.
     backup = migrate._copy_aside(engine, paths.db, tmp_path / "backups", "0000")
-    assert backup.exists() and backup.stat().st_size == paths.db.stat().st_size
+    assert backup.name.endswith("-before-upgrade-from-0000")
+    made_backup = backups.list_backups(tmp_path / "backups")
+    assert [(b.path, b.revision, b.verified) for b in made_backup] == [(backup, "0000", True)]
     assert migrate.is_pending(engine)
     engine.dispose()
 

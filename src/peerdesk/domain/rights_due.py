@@ -1,4 +1,4 @@
-"""The one due-date rule for every data subject's right (access now; erasure and the rest later)."""
+"""The one due-date rule for every data subject's right: access, erasure, restriction, …"""
 
 from __future__ import annotations
 
@@ -9,14 +9,18 @@ from dataclasses import dataclass
 from peerdesk.domain.calendar import add_months, format_date
 
 ACCESS = "access"
-"""The only kind logged today. A kind is a plain value: later rights add their own words."""
+ERASURE = "erasure"
+RESTRICTION = "restriction"
+RECTIFICATION = "rectification"
+OBJECTION = "objection"
+"""A kind is a plain value (``rights_request.kind``); every kind's due date is the one rule."""
 
 KIND_LABELS = {
     ACCESS: "Subject access request",
-    "erasure": "Erasure request",
-    "restriction": "Restriction request",
-    "rectification": "Rectification request",
-    "objection": "Objection",
+    ERASURE: "Erasure request",
+    RESTRICTION: "Restriction request",
+    RECTIFICATION: "Rectification request",
+    OBJECTION: "Objection",
 }
 
 NATIONS = {

@@ -29,12 +29,15 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from operator import attrgetter
 
 from peerdesk.domain.calendar import describe_days, format_date
 from peerdesk.domain.ids import PswId
 from peerdesk.domain.journey import JourneyStatus, StatusChange
 from peerdesk.domain.psw import Role
 from peerdesk.domain.supervision import Frequency, Interval, SupervisionKind, SupervisionPolicy
+
+_ON = attrgetter("on")
 
 DUE_SOON_DAYS = 7
 """A due date this many days away or fewer (today included) is "due within 7 days"."""
@@ -123,7 +126,7 @@ def _current_spell(history: Iterable[StatusChange]) -> _Spell | None:
     activated: dt.date | None = None
     paused_from: dt.date | None = None
     pauses: list[tuple[dt.date, dt.date]] = []
-    for change in sorted(history, key=lambda c: c.on):
+    for change in sorted(history, key=_ON):
         if change.to_status is JourneyStatus.ACTIVE:
             if activated is None:
                 activated, pauses = change.on, []
@@ -157,6 +160,8 @@ def _pushed(
     Moving the start (not the end) keeps months whole: a later start never gives an earlier
     date, so a pause or a later session can only push the result later.
     """
+    if not pauses:
+        return interval.after(start)  # nothing to push: the loop below would stop at once
     shift = 0
     while True:
         due = interval.after(start + dt.timedelta(days=shift))
@@ -200,6 +205,8 @@ def _due(
     frequency: Frequency, history: Iterable[StatusChange], held_on: Iterable[dt.date]
 ) -> tuple[dt.date, dt.date, bool] | None:
     """(due date, counted from, whether that is a session), or None when nothing is due."""
+    if frequency.standard is None and frequency.closer is None:
+        return None  # not required at all: no interval would apply, whatever the journey
     spell = _current_spell(history)
     if spell is None:
         return None

@@ -37,8 +37,11 @@ from peerdesk.domain.safeguarding import open_concern_line
 from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.domain.waiting import FLAG_AFTER_DAYS, wait_on
 from peerdesk.services import supervision_due_refresh
+from peerdesk.services.audit_attention import audit_chain_lines
+from peerdesk.services.backup_attention import off_laptop_lines
 from peerdesk.services.clock import Clock
 from peerdesk.services.pipeline_settings import targets_from
+from peerdesk.services.retention_attention import retention_lines
 from peerdesk.services.review_attention import review_lines
 from peerdesk.services.rights_attention import rights_request_lines
 from peerdesk.services.supervision_attention import supervision_action_lines, supervision_lines
@@ -290,6 +293,9 @@ SOURCES: tuple[AttentionSource, ...] = (
     plan_review_lines,
     review_lines,
     rights_request_lines,
+    retention_lines,
+    audit_chain_lines,
+    off_laptop_lines,
 )
 """The registry: each section of Needs attention, in no particular order (lines are sorted)."""
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from peerdesk.services.attention_service import AttentionService
+from peerdesk.services.audit_service import AuditService
+from peerdesk.services.backup_service import BackupService
 from peerdesk.services.clock import Clock, SystemClock
 from peerdesk.services.concern_service import ConcernService
 from peerdesk.services.conflict_service import ConflictService
@@ -15,6 +17,7 @@ from peerdesk.services.form_documents import FormDocuments
 from peerdesk.services.health_service import HealthService
 from peerdesk.services.import_service import ImportService
 from peerdesk.services.induction_service import InductionService
+from peerdesk.services.integrity_service import IntegrityService
 from peerdesk.services.interview_service import InterviewService
 from peerdesk.services.list_service import ListService
 from peerdesk.services.lock_settings import LockSettings
@@ -31,6 +34,7 @@ from peerdesk.services.protection_service import ProtectionService
 from peerdesk.services.psw_documents import PswDocumentService
 from peerdesk.services.psw_service import PswService
 from peerdesk.services.references_service import ReferenceService
+from peerdesk.services.retention_service import RetentionService
 from peerdesk.services.review_documents import ReviewDocuments
 from peerdesk.services.review_service import ReviewService
 from peerdesk.services.rights_service import RightsService
@@ -49,6 +53,7 @@ class Services:
     paths: VaultPaths
     clock: Clock
     psws: PswService
+    backups: BackupService
     lists: ListService
     settings: SettingsService
     workspace: Workspace
@@ -96,6 +101,11 @@ class Services:
         return TrusteesReportService(self.workspace, self.clock)
 
     @property
+    def retention(self) -> RetentionService:
+        """Retention rules, holds, preview and erasure (stateless, made on demand)."""
+        return RetentionService(self.workspace, self.clock)
+
+    @property
     def drafts(self) -> DraftService:
         """Unsaved forms kept in the vault when PeerDesk locks (stateless, made on demand)."""
         return DraftService(self.workspace, self.clock)
@@ -105,17 +115,29 @@ class Services:
         """How long PeerDesk may sit idle before it locks (stateless, made on demand)."""
         return LockSettings(self.workspace)
 
+    @property
+    def audit(self) -> AuditService:
+        """The audit log: entries, checking the chain, export (stateless, made on demand)."""
+        return AuditService(self.workspace, self.clock)
+
+    @property
+    def integrity(self) -> IntegrityService:
+        """Integrity checks; setting a damaged vault aside (stateless, made on demand)."""
+        return IntegrityService(self.workspace, self.clock)
+
     def close(self) -> None:
         self.workspace.close()
 
 
 def build(workspace: Workspace, clock: Clock | None = None) -> Services:
     clock = clock or SystemClock()
+    workspace.now = clock.now  # the audit log's time is the services' clock
     matches = MatchService(workspace, clock)
     return Services(
         paths=workspace.paths,
         clock=clock,
         psws=PswService(workspace, clock),
+        backups=BackupService(workspace, clock),
         lists=ListService(workspace),
         settings=SettingsService(workspace),
         workspace=workspace,

@@ -26,6 +26,7 @@ from peerdesk.services.demo_reviews import add_demo_reviews
 from peerdesk.services.demo_supervision import ActivePsw
 from peerdesk.services.demo_wellbeing import add_demo_supervision
 from peerdesk.storage import (
+    audit_log,
     check_bulk,
     consent_store,
     evidence_queries,
@@ -115,6 +116,7 @@ def create_demo_vault(
                     recorded_at=now,
                     note="Made-up demo record.",
                 )
+                audit_log.record(s, "demo", "psw", fields=("count",))  # one row per batch
             places += (
                 (i, p.details.capacity)
                 for i, p in zip(ids, batch, strict=True)
@@ -133,6 +135,7 @@ def create_demo_vault(
         add_demo_supervision(workspace, active, seed=seed, now=now)
         with workspace.transaction() as s:
             supervision_due_refresh.refresh(s, None)
+            audit_log.record(s, "demo", "vault", fields=("people", "supervision"))
         add_demo_reviews(workspace, active, seed=seed, now=now)
     except BaseException:
         workspace.close()

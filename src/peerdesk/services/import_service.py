@@ -27,7 +27,7 @@ from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.pipeline_settings import recorder_from
 from peerdesk.services.psw_service import insert_new_psws
-from peerdesk.storage import import_queries, list_items, settings_store
+from peerdesk.storage import audit_log, import_queries, list_items, settings_store
 from peerdesk.storage.workspace import Workspace
 
 PRESETS_KEY = "import_mapping_presets"
@@ -244,6 +244,7 @@ class ImportService:
                     clock=self._clock,
                     recorded_by=recorder,
                 )
+            audit_log.record(s, "import", "psw", fields=("count",))  # one row, never the rows
             progress.step(len(kept), len(kept))  # Cancel before here rolls everything back
         return ImportResult(
             created=tuple(created),

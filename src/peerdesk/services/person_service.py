@@ -19,6 +19,7 @@ from peerdesk.domain.person_rules import check_person, status_problems, tidied_p
 from peerdesk.domain.text import SHORT_TEXT_MAX, tidy, tidy_line
 from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.domain.waiting import WaitingLine
+from peerdesk.services.audit_service import record_view
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.pipeline_settings import recorder_from
@@ -33,6 +34,7 @@ class PersonService:
     def __init__(self, workspace: Workspace, clock: Clock) -> None:
         self._ws = workspace
         self._clock = clock
+        self._last_viewed: PersonId | None = None
 
     def find_ids(self, query: PersonQuery, *, viewer: Viewer = COORDINATOR) -> list[PersonId]:
         """Ids for a people table (those ``viewer`` may see), filtered and sorted (by wait as of
@@ -45,8 +47,13 @@ class PersonService:
             return person_queries.rows_for(s, ids)
 
     def get(self, person_id: PersonId) -> Person:
+        """The record; opening one (a different one from the last) adds a "view" audit row."""
         with self._ws.reading() as s:
-            return read_person(person_queries.load(s, person_id))
+            found = read_person(person_queries.load(s, person_id))
+        if person_id != self._last_viewed:  # re-reads of the record on screen are not new views
+            record_view(self._ws, "person", int(person_id))
+            self._last_viewed = person_id
+        return found
 
     def check(self, details: PersonDetails) -> list[Problem]:
         """Problems (blocking and warnings) the form shows as the user types."""

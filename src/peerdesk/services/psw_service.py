@@ -17,6 +17,7 @@ from peerdesk.domain.status_moves import StalledPsw, leaves_before_active, statu
 from peerdesk.domain.text import LONG_TEXT_MAX, SHORT_TEXT_MAX, tidy, tidy_line
 from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services import supervision_due_refresh
+from peerdesk.services.audit_service import record_view
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.consent_sync import sync_form_consents
@@ -122,6 +123,7 @@ class PswService:
     def __init__(self, workspace: Workspace, clock: Clock) -> None:
         self._ws = workspace
         self._clock = clock
+        self._last_viewed: PswId | None = None
 
     def find_ids(self, query: PswQuery, *, viewer: Viewer = COORDINATOR) -> list[PswId]:
         """Ids for the table (those ``viewer`` may see), sorted and filtered in SQL."""
@@ -137,8 +139,13 @@ class PswService:
             return psw_queries.count(s, query, viewer=viewer)
 
     def get(self, psw_id: PswId) -> Psw:
+        """The record; opening one (a different one from the last) adds a "view" audit row."""
         with self._ws.reading() as s:
-            return read_psw(psw_queries.load(s, psw_id))
+            found = read_psw(psw_queries.load(s, psw_id))
+        if psw_id != self._last_viewed:  # re-reads of the record on screen are not new views
+            record_view(self._ws, "psw", int(psw_id))
+            self._last_viewed = psw_id
+        return found
 
     def check(self, details: PswDetails, psw_id: PswId | None = None) -> list[Problem]:
         """Problems (blocking and warnings) the form shows as the user types.

@@ -1,4 +1,4 @@
-"""Needs attention for data subjects' requests: each open one, due or overdue, until it is sent."""
+"""Needs attention for data subjects' requests of every kind, due or overdue, until sent or done."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ PSW = "psw"
 
 
 def rights_request_lines(s: Tx, window: Window) -> list[AttentionItem]:
-    """ "Subject access request due 2 March 2026" per open request due by ``until``.
+    """ "Erasure request due 5 January 2027" or "… overdue since …" per open request due by
+    ``until``, whatever its kind.
 
     A request waiting for identity or clarification has no due date yet, so it is listed on the
     record, not here. A request whose subject was erased has nothing to open and is left out.
@@ -39,7 +40,7 @@ def rights_request_lines(s: Tx, window: Window) -> list[AttentionItem]:
                 kind,
                 subject,
                 r.subject_name,
-                f"{r.kind_label} {'was due' if overdue else 'due'} {format_date(due_on)}",
+                f"{r.kind_label} {'overdue since' if overdue else 'due'} {format_date(due_on)}",
                 "Overdue" if overdue else "Due",
                 due_on,
             )

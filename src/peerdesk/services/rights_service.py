@@ -1,4 +1,4 @@
-"""Data subjects' requests: log one, record each dated step, extend, mark sent; bank holidays."""
+"""Data subjects' requests of every kind: log, date steps, extend, mark sent or done, restrict."""
 
 from __future__ import annotations
 
@@ -10,22 +10,29 @@ from typing import Any
 
 from peerdesk.domain.errors import Problem, StaleEdit, ValidationFailed
 from peerdesk.domain.ids import PersonId, PswId
+from peerdesk.domain.retention import Hold, RecordKind
 from peerdesk.domain.rights_due import (
     ACCESS,
     DEFAULT_NATION,
     KIND_LABELS,
     MAX_EXTENSION_MONTHS,
     NATIONS,
+    RESTRICTION,
     Due,
     step_problems,
 )
-from peerdesk.domain.rights_request import BankHoliday, RequestId, RightsRequest
+from peerdesk.domain.rights_request import (
+    BankHoliday,
+    RequestId,
+    RightsRequest,
+    restriction_reason,
+)
 from peerdesk.domain.text import LONG_TEXT_MAX, SHORT_TEXT_MAX, tidy, tidy_line
 from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.pipeline_settings import recorder_from
-from peerdesk.storage import rights_store, settings_store
+from peerdesk.storage import retention_store, rights_store, settings_store
 from peerdesk.storage.rights_models import RightsRequestRow
 from peerdesk.storage.workspace import Tx, Workspace
 
@@ -199,6 +206,56 @@ class RightsService:
         """The reply went on ``on``: the request closes and leaves Needs attention."""
         return self._write(request_id, version, {"sent_on": on})
 
+    def mark_done(
+        self, request_id: RequestId, *, on: dt.date, note: str = "", version: int
+    ) -> tuple[RequestLine, Changes]:
+        """Any kind: the request was dealt with on ``on``; a note (what was done) is kept."""
+        clean = tidy(note)
+        if len(clean) > LONG_TEXT_MAX:
+            raise ValidationFailed([Problem("note", f"Use at most {LONG_TEXT_MAX:,} characters.")])
+        with self._ws.reading() as s:
+            before = rights_store.read(s, request_id).note
+        values: dict[str, Any] = {"sent_on": on}
+        if clean:
+            values["note"] = f"{before}\n\nDone: {clean}" if before else f"Done: {clean}"
+        return self._write(request_id, version, values)
+
+    def restriction_holds(self, request_id: RequestId) -> list[Hold]:
+        """The holds in force that this restriction request placed (none once lifted)."""
+        with self._ws.reading() as s:
+            return _restriction_holds(s, rights_store.read(s, request_id))
+
+    def restrict(self, request_id: RequestId, *, version: int) -> tuple[RequestLine, Changes]:
+        """Restriction of processing: the record is kept, not used (a retention hold that
+        matching and the caseload plan respect), and the request is done today."""
+        today = self._clock.today()
+        with self._ws.transaction() as s:
+            row = rights_store.row_for_update(s, request_id)
+            if row.version != version:
+                raise StaleEdit("This request changed since it was opened. Open it again.")
+            request = rights_store.read(s, request_id)
+            kind, record_id = _subject(request)
+            if _restriction_holds(s, request):
+                raise ValidationFailed([Problem("request", "The record is restricted already.")])
+            reason = restriction_reason(request.reference)
+            retention_store.place_hold(s, kind, record_id, reason, today)
+            if row.sent_on is None:
+                _apply(row, {"sent_on": today})
+            s.flush()
+            line = _line(s, request_id)
+        return line, _changes(line.request)
+
+    def lift_restriction(self, request_id: RequestId) -> Changes:
+        """Lift the hold this request placed: the record is used again (matching too)."""
+        with self._ws.transaction() as s:
+            request = rights_store.read(s, request_id)
+            held = _restriction_holds(s, request)
+            if not held:
+                raise ValidationFailed([Problem("request", "The record is not restricted.")])
+            for hold in held:
+                retention_store.lift_hold(s, hold.id, self._clock.today())
+        return _changes(request) | Changes(psw_membership=request.psw_id is not None)
+
     def _write(
         self, request_id: RequestId, version: int, values: dict[str, Any]
     ) -> tuple[RequestLine, Changes]:
@@ -218,6 +275,27 @@ class RightsService:
             s.flush()
             line = _line(s, request_id)
         return line, _changes(line.request)
+
+
+def _subject(request: RightsRequest) -> tuple[RecordKind, int]:
+    if request.kind != RESTRICTION:
+        raise ValidationFailed([Problem("kind", "Only a restriction request restricts a record.")])
+    if request.psw_id is not None:
+        return RecordKind.PSW, int(request.psw_id)
+    if request.person_id is not None:
+        return RecordKind.PERSON, int(request.person_id)
+    raise ValidationFailed([Problem("request", "The record has been erased.")])
+
+
+def _restriction_holds(s: Tx, request: RightsRequest) -> list[Hold]:
+    if request.psw_id is not None:
+        kind, record_id = RecordKind.PSW, int(request.psw_id)
+    elif request.person_id is not None:
+        kind, record_id = RecordKind.PERSON, int(request.person_id)
+    else:
+        return []
+    reason = restriction_reason(request.reference)
+    return [h for h in retention_store.holds(s, kind, record_id) if h.reason == reason]
 
 
 def _apply(row: RightsRequestRow, values: dict[str, Any]) -> None:

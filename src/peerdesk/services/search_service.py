@@ -18,7 +18,7 @@ from peerdesk.domain.search_results import (
     split_attendee_key,
 )
 from peerdesk.domain.viewer import COORDINATOR, Viewer
-from peerdesk.storage import search_documents, search_queries, settings_store
+from peerdesk.storage import audit_log, search_documents, search_queries, settings_store
 from peerdesk.storage.visibility import searched_levels
 from peerdesk.storage.workspace import Tx, Workspace
 
@@ -61,6 +61,9 @@ class SearchService:
                 s, query, levels, viewer, limit=PAGE_SIZE, offset=page * PAGE_SIZE
             )
             results = _results(s, found.hits[:PAGE_SIZE], viewer)
+        if page == 0:  # one audit row per search run, never its words; further pages are not new
+            with self._ws.audit_only() as s:
+                audit_log.record(s, "search", "note")
         message = _message(found, page, include_confidential)
         if query.shortened:
             message += f" Only the first {MAX_QUERY_WORDS} words were searched."

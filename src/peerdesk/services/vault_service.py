@@ -8,7 +8,7 @@ from peerdesk.domain.errors import Problem, ValidationFailed, VaultAlreadyExists
 from peerdesk.domain.passphrase import problems as passphrase_problems
 from peerdesk.domain.taxonomy_defaults import default_items
 from peerdesk.domain.text import SHORT_TEXT_MAX, tidy_line
-from peerdesk.storage import list_items, migrate, settings_store
+from peerdesk.storage import audit_log, list_items, migrate, settings_store
 from peerdesk.storage.engine import make_sessions, open_engine
 from peerdesk.storage.vault import keyslots
 from peerdesk.storage.vault.files import VaultPaths, VaultState, inspect
@@ -79,9 +79,12 @@ def unlock(paths: VaultPaths, passphrase: str) -> Workspace:
     """Open with the passphrase. WrongPassphrase, VaultDamaged or StorageUnavailable otherwise."""
     key = keyslots.unlock(paths, passphrase)
     try:
-        return _open(paths, key)
+        workspace = _open(paths, key)
     finally:
         keyslots.wipe(key)
+    with workspace.audit_only() as s:
+        audit_log.record(s, "unlock")
+    return workspace
 
 
 def unlock_with_recovery_key(
@@ -98,6 +101,11 @@ def change_passphrase(paths: VaultPaths, old: str, new: str, repeat: str) -> Non
     if problems:
         raise ValidationFailed([Problem("passphrase", m) for m in problems])
     keyslots.change_passphrase(paths, old, new)
+
+
+def open_with_key(paths: VaultPaths, key: bytearray) -> Workspace:
+    """Open (and migrate, backing up first) with a data key already proved, e.g. a restore's."""
+    return _open(paths, key)
 
 
 def _open(paths: VaultPaths, key: bytearray) -> Workspace:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
@@ -26,6 +27,7 @@ from peerdesk.domain.errors import (
     VaultDamaged,
     VaultMissing,
 )
+from peerdesk.domain.storage_faults import StorageFault, StorageFaultError, fault_for_errno
 
 KEY_BYTES = 32
 
@@ -80,16 +82,34 @@ _ENVIRONMENT = (
         "exists and you may read and write it.",
     ),
     (
+        "SQLITE_PERM",
+        "access permission denied",
+        "PeerDesk may not write to the vault: permission denied. Change the folder's "
+        "permissions, or choose a folder you can write to, then try again.",
+    ),
+    (
         "SQLITE_IOERR",
         "disk i/o error",
         "The drive holding the vault reported an error while reading or writing. Check it is still "
         "plugged in; if this keeps happening, copy your latest backup to another drive.",
     ),
 )
+# Which of those are a fault a failed save names (the rest, such as a busy vault, are not).
+_FAULTS = {
+    "SQLITE_FULL": StorageFault.DISK_FULL,
+    "SQLITE_READONLY": StorageFault.READ_ONLY,
+    "SQLITE_PERM": StorageFault.NO_PERMISSION,
+    "SQLITE_CANTOPEN": StorageFault.DRIVE_GONE,
+    "SQLITE_IOERR": StorageFault.DRIVE_GONE,
+}
 _DAMAGE = (
     ("SQLITE_NOTADB", "file is not a database"),
     ("SQLITE_CORRUPT", "disk image is malformed"),
 )
+
+
+_KEYS: weakref.WeakKeyDictionary[Engine, bytearray] = weakref.WeakKeyDictionary()
+"""Each open engine's copy of the data key, so closing the engine can wipe it."""
 
 
 def open_engine(db_path: Path, key: bytes | bytearray) -> Engine:
@@ -113,12 +133,29 @@ def open_engine(db_path: Path, key: bytes | bytearray) -> Engine:
         "sqlite://", module=sqlcipher3, creator=creator, poolclass=QueuePool, pool_use_lifo=True
     )
     event.listen(engine, "begin", _emit_begin)
+    _KEYS[engine] = raw
     try:
         verify(engine)
     except BaseException:
-        engine.dispose()
+        close_engine(engine)
         raise
     return engine
+
+
+def close_engine(engine: Engine) -> None:
+    """Close every pooled connection, then zero the engine's copy of the data key.
+
+    After this the engine cannot open another connection with the real key.
+    """
+    engine.dispose()
+    raw = _KEYS.pop(engine, None)
+    if raw is not None:
+        _wipe(raw)
+
+
+def engine_key(engine: Engine) -> bytearray | None:
+    """The engine's own copy of the data key (tests check it is all zeros after locking)."""
+    return _KEYS.get(engine)
 
 
 def verify(engine: Engine) -> None:
@@ -165,8 +202,15 @@ def create_empty_database(db_path: Path, key: bytes | bytearray) -> None:
 
 
 def make_sessions(engine: Engine) -> sessionmaker[Session]:
-    """Return the session factory services use: ``with sessions.begin() as s:`` per action."""
-    return sessionmaker(bind=engine, expire_on_commit=False)
+    """Return the session factory services use: ``with sessions.begin() as s:`` per action.
+
+    Its sessions append create, change and delete of records to the audit log as they commit.
+    """
+    from peerdesk.storage.audit_log import capture
+
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    capture(factory)
+    return factory
 
 
 @contextlib.contextmanager
@@ -188,12 +232,12 @@ def storage_errors() -> Iterator[None]:
             raise
         raise translated from error
     except OSError as error:
-        raise StorageUnavailable(_os_message(error)) from error
+        raise _os_error(error) from error
 
 
 def _translate(error: BaseException | None) -> StorageUnavailable | None:
     if isinstance(error, OSError):
-        return StorageUnavailable(_os_message(error))
+        return _os_error(error)
     name = str(getattr(error, "sqlite_errorname", "") or "")
     message = str(error).lower()
     for code, words in _DAMAGE:
@@ -201,8 +245,15 @@ def _translate(error: BaseException | None) -> StorageUnavailable | None:
             return VaultDamaged(DAMAGED)
     for code, words, text in _ENVIRONMENT:
         if name.startswith(code) or words in message:
-            return StorageUnavailable(text)
+            fault = _FAULTS.get(code)
+            return StorageUnavailable(text) if fault is None else StorageFaultError(text, fault)
     return None
+
+
+def _os_error(error: OSError) -> StorageUnavailable:
+    fault = fault_for_errno(error.errno)
+    text = _os_message(error)
+    return StorageUnavailable(text) if fault is None else StorageFaultError(text, fault)
 
 
 def _os_message(error: OSError) -> str:

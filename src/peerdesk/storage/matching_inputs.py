@@ -39,6 +39,7 @@ from peerdesk.storage.models import (
     PswLivedExperience,
     PswRowModel,
 )
+from peerdesk.storage.retention_store import psw_unrestricted
 from peerdesk.storage.visibility import visible_psws
 
 _T = TypeVar("_T")
@@ -62,7 +63,7 @@ def identity_label(question: str) -> str:
 
 
 def psw_candidates(s: Session, viewer: Viewer, today: dt.date) -> PswCandidates:
-    """Active and paused, unarchived PSWs the viewer may see, as matching profiles."""
+    """Active and paused, unarchived, unrestricted PSWs the viewer may see, as profiles."""
     s.flush()
     conn = s.connection()  # plain Core rows: the ORM's per-row work is not needed here
     base = conn.execute(
@@ -80,6 +81,7 @@ def psw_candidates(s: Session, viewer: Viewer, today: dt.date) -> PswCandidates:
             PswRowModel.archived.is_(False),
             PswRowModel.status.in_(CANDIDATE_STATUSES),
             visible_psws(viewer),
+            psw_unrestricted(),  # restricted by request: kept, not used
         )
         .order_by(PswRowModel.id)
     ).all()

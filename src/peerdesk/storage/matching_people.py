@@ -32,6 +32,7 @@ from peerdesk.storage.person_models import (
     PersonRowModel,
 )
 from peerdesk.storage.plan_models import PlanRejectionRow
+from peerdesk.storage.retention_store import person_unrestricted
 from peerdesk.storage.visibility import visible_people
 
 
@@ -45,8 +46,9 @@ def person_wishes(s: Session, person_id: PersonId) -> tuple[str, PersonWishes]:
 
 
 def waiting_wishes(s: Session, viewer: Viewer) -> list[tuple[PersonId, str, PersonWishes]]:
-    """Everyone waiting whom the viewer may see: (id, display name, wishes), by id."""
-    return _load(s, (PersonRowModel.status == PersonStatus.WAITING.value) & visible_people(viewer))
+    """Everyone waiting whom the viewer may see and no request restricted, by id."""
+    waiting = PersonRowModel.status == PersonStatus.WAITING.value
+    return _load(s, waiting & visible_people(viewer) & person_unrestricted())
 
 
 def _load(s: Session, where: ColumnElement[bool]) -> list[tuple[PersonId, str, PersonWishes]]:

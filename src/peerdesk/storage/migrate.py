@@ -1,13 +1,12 @@
 """Bring a vault to the current schema through ``alembic upgrade head``, the one tested path.
 
 Alembic is imported only when a migration is pending, so ordinary starts do not pay for it.
-Before upgrading a vault that already has data, the encrypted file is copied aside.
+Before upgrading a vault that already has data, a verified backup (``storage/backups``) is made.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 from sqlalchemy import Engine, text
@@ -33,7 +32,7 @@ def is_pending(engine: Engine) -> bool:
 
 
 def upgrade(engine: Engine, *, db_path: Path, backup_folder: Path) -> Path | None:
-    """Upgrade to head if needed; returns the pre-upgrade backup made, if any."""
+    """Upgrade to head if needed; returns the folder of the pre-upgrade backup made, if any."""
     revision = current_revision(engine)
     if revision == HEAD_REVISION:
         return None
@@ -52,11 +51,17 @@ def upgrade(engine: Engine, *, db_path: Path, backup_folder: Path) -> Path | Non
 
 
 def _copy_aside(engine: Engine, db_path: Path, folder: Path, revision: str) -> Path:
-    """Copy the (still encrypted) vault file, after folding the WAL into it."""
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = folder / f"before-upgrade-from-{revision}-{stamp}.vault"
-    shutil.copy2(db_path, target)
-    return target
+    """A real backup (``VACUUM INTO``, verified) of the open vault before its schema changes."""
+    from peerdesk.storage import backups  # deferred: backups reads this module's revision
+    from peerdesk.storage.backup_manifest import BEFORE_MIGRATION
+    from peerdesk.storage.vault.files import VaultPaths
+
+    made = backups.make_backup(
+        engine,
+        VaultPaths(db_path.parent),
+        folder,
+        now=dt.datetime.now().replace(microsecond=0),
+        reason=BEFORE_MIGRATION,
+        label=f"before-upgrade-from-{revision}",
+    )
+    return made.path

@@ -82,7 +82,9 @@ def _one_to_one_sessions(c: Connection, psw_id: int) -> list[int]:
 
 
 def _blank_concerns(c: Connection, column: str, record_id: int) -> None:
-    c.exec_driver_sql(f"UPDATE safeguarding_concern SET {_CONCERN_TEXT} WHERE {column} = ?", (record_id,))
+    c.exec_driver_sql(
+        f"UPDATE safeguarding_concern SET {_CONCERN_TEXT} WHERE {column} = ?", (record_id,)
+    )
     c.exec_driver_sql(
         "UPDATE safeguarding_step SET text = '' WHERE concern_id IN"
         f" (SELECT id FROM safeguarding_concern WHERE {column} = ?)",
@@ -93,7 +95,9 @@ def _blank_concerns(c: Connection, column: str, record_id: int) -> None:
 def _blank_matches(c: Connection, column: str, record_id: int) -> None:
     matches = f"SELECT id FROM match WHERE {column} = ?"
     c.exec_driver_sql(f"UPDATE match SET rationale = '' WHERE {column} = ?", (record_id,))
-    c.exec_driver_sql(f"UPDATE match_step SET note = '' WHERE match_id IN ({matches})", (record_id,))
+    c.exec_driver_sql(
+        f"UPDATE match_step SET note = '' WHERE match_id IN ({matches})", (record_id,)
+    )
     c.exec_driver_sql(f"UPDATE contact SET note = '' WHERE match_id IN ({matches})", (record_id,))
 
 
@@ -115,12 +119,15 @@ def anonymise_psw(s: Session, psw_id: int, today: dt.date) -> None:
         (psw_id,),
     )
     answers = c.exec_driver_sql(
-        "SELECT id, question, answer FROM psw_demographic WHERE psw_id = ?", (psw_id,)
+        "SELECT question, answer FROM psw_demographic WHERE psw_id = ?", (psw_id,)
     ).all()
-    for row_id, question, answer in answers:
+    for question, answer in answers:
         band = equality_band(question, answer)
         kept = "" if not (answer or "").strip() else band
-        c.exec_driver_sql("UPDATE psw_demographic SET answer = ? WHERE id = ?", (kept, row_id))
+        c.exec_driver_sql(
+            "UPDATE psw_demographic SET answer = ? WHERE psw_id = ? AND question = ?",
+            (kept, psw_id, question),
+        )
     _blank_matches(c, "psw_id", psw_id)
     _blank_concerns(c, "psw_id", psw_id)
     label = f"Anonymised peer worker {psw_id:04d}"
@@ -148,7 +155,9 @@ def anonymise_person(s: Session, person_id: int, today: dt.date) -> None:
         "SELECT referred_on, date_of_birth FROM person WHERE id = ?", (person_id,)
     ).one()
     referred_on = dt.date.fromisoformat(str(referred))
-    banded = band_birth_date(None if born is None else dt.date.fromisoformat(str(born)), referred_on)
+    banded = band_birth_date(
+        None if born is None else dt.date.fromisoformat(str(born)), referred_on
+    )
     label = f"Anonymised person {person_id:04d}"
     c.exec_driver_sql(
         "UPDATE person SET full_name = ?, known_as = '', name_key = ?, search_key = ?,"

@@ -14,6 +14,8 @@ same copy: whatever the person copied since, anywhere, is left alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QByteArray, QMimeData, QObject, QTimer
 from PySide6.QtGui import QClipboard, QGuiApplication
 
@@ -49,8 +51,15 @@ def _content(data: QMimeData | None) -> dict[str, bytes]:
 class ClipboardGuard(QObject):
     """Watches the application clipboard; ``clear_now`` empties it if it still holds our copy."""
 
-    def __init__(self, *, timer: QTimer | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        timer: QTimer | None = None,
+        made_here: Callable[[], bool] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._made_here = made_here or self._focus_or_owner
         app = QGuiApplication.instance()
         assert isinstance(app, QGuiApplication)
         self._app = app
@@ -63,6 +72,7 @@ class ClipboardGuard(QObject):
         self._setting = False
         self.clipboard.dataChanged.connect(self._changed)
         app.aboutToQuit.connect(self.clear_now)
+        self._watching = True
 
     @property
     def holding(self) -> bool:
@@ -78,6 +88,10 @@ class ClipboardGuard(QObject):
             if content != self._ours:
                 self._forget()  # someone else's copy replaced ours: never clear theirs
             return
+        if data is not None and data.hasFormat(KDE_HINT):
+            self._ours = content  # already marked (setting it again would start a loop)
+            self.timer.start()
+            return
         marked = QMimeData()
         for name, value in content.items():
             marked.setData(name, QByteArray(value))
@@ -91,7 +105,7 @@ class ClipboardGuard(QObject):
         self._ours = content
         self.timer.start()
 
-    def _made_here(self) -> bool:
+    def _focus_or_owner(self) -> bool:
         """A copy PeerDesk made: it owns the clipboard (X11, Windows, macOS, Wayland), or, where
         the platform cannot say, one of its widgets had the keyboard focus at that moment."""
         if self.clipboard.ownsClipboard():
@@ -108,6 +122,14 @@ class ClipboardGuard(QObject):
             finally:
                 self._setting = False
         self._forget()
+
+    def detach(self) -> None:
+        """Clear our copy and stop watching the clipboard (PeerDesk is closing)."""
+        self.clear_now()
+        if self._watching:
+            self._watching = False
+            self.clipboard.dataChanged.disconnect(self._changed)
+            self._app.aboutToQuit.disconnect(self.clear_now)
 
     def _forget(self) -> None:
         self._ours = None

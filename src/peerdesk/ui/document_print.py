@@ -130,7 +130,7 @@ def print_blank_form(window: QWidget, services: Services) -> QDialog:
 
 def install_blank_forms(window: QMainWindow, services: Services, menu: QMenu) -> QAction:
     """File > Print blank forms…"""
-    action = QAction("Print &blank forms…", window)
+    action = QAction("Print blan&k forms…", window)
     action.setStatusTip("Contact log sheet, sign-up, referral or supervision note, to fill in")
     action.triggered.connect(lambda: print_blank_form(window, services))
     menu.addAction(action)

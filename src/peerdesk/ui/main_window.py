@@ -21,14 +21,22 @@ from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.ui import message_boxes
 from peerdesk.ui.attention_targets import attention_target, person_to_open
+from peerdesk.ui.audit_log_dialog import install_audit_log
+from peerdesk.ui.backup_menu import install_backups
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.contact_batch_dialog import ContactBatchDialog
+from peerdesk.ui.document_print import install_blank_forms
+from peerdesk.ui.import_dialog import install_import
+from peerdesk.ui.integrity_watch import IntegrityWatch
 from peerdesk.ui.needs_attention_page import NeedsAttentionPage
 from peerdesk.ui.people_page import PeoplePage
 from peerdesk.ui.psw_page import PswPage
+from peerdesk.ui.retention_dialog import install_retention
 from peerdesk.ui.search_page import SearchDialog, show_tab
 from peerdesk.ui.settings_page import SettingsPage
+from peerdesk.ui.table_sources import install_table_export
 from peerdesk.ui.teams_page import TeamsPage
+from peerdesk.ui.trustees_report_dialog import install_trustees_report
 from peerdesk.ui.viewer_state import ViewerState
 
 DEMO_TEXT = "DEMO VAULT — made-up records for trying PeerDesk"
@@ -56,6 +64,8 @@ class MainWindow(QMainWindow):
     """One per unlocked vault. Pages share its change bus and undo stack."""
 
     change_passphrase_requested = Signal()
+    lock_requested = Signal()
+    """File › Lock (Ctrl+L): the lock session (ui/lock_session.py) hides and closes everything."""
 
     def __init__(self, services: Services, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,25 +150,26 @@ class MainWindow(QMainWindow):
         self.psw_page.new_action.triggered.connect(self._show_psw_page)
         self.psw_page.form.save_action.triggered.connect(self._show_psw_page)
         file_menu.addSeparator()
-        self.contact_sheet_action = QAction("Type up a contact &sheet…", self)
+        self.contact_sheet_action = QAction("Type up a &contact sheet…", self)
         self.contact_sheet_action.triggered.connect(self.type_up_contact_sheet)
         file_menu.addAction(self.contact_sheet_action)
-        from peerdesk.ui.table_sources import install_table_export
-
-        self.export_table_action = install_table_export(self, self.services, self.pages, file_menu)
-        from peerdesk.ui.trustees_report_dialog import install_trustees_report
-
-        self.trustees_report_action = install_trustees_report(self, self.services, file_menu)
-        from peerdesk.ui.document_print import install_blank_forms
-
-        self.blank_forms_action = install_blank_forms(self, self.services, file_menu)
-        from peerdesk.ui.import_dialog import install_import
-
         self.import_action = install_import(self, self.services, self.bus, file_menu)
+        file_menu.addSeparator()
+        self.export_table_action = install_table_export(self, self.services, self.pages, file_menu)
+        self.trustees_report_action = install_trustees_report(self, self.services, file_menu)
+        self.blank_forms_action = install_blank_forms(self, self.services, file_menu)
+        file_menu.addSeparator()
+        self.backup_actions = install_backups(self, self.services, file_menu)
+        self.retention_action = install_retention(self, self.services, file_menu, self.bus)
         file_menu.addSeparator()
         self.change_passphrase_action = QAction("Change &passphrase…", self)
         self.change_passphrase_action.triggered.connect(self.change_passphrase_requested)
         file_menu.addAction(self.change_passphrase_action)
+        self.lock_action = QAction("&Lock", self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(self.lock_requested)
+        file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -185,11 +196,13 @@ class MainWindow(QMainWindow):
 
         view_menu = menus.addMenu("&View")
         view_menu.addAction(self.viewer_state.action)
+        self.audit_log_action = install_audit_log(self, self.services, view_menu)
 
         help_menu = menus.addMenu("&Help")
         about = QAction("&About PeerDesk", self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)
+        self.integrity_watch = IntegrityWatch(self, self.services, help_menu)
         help_menu.addAction(about)
 
     def type_up_contact_sheet(self) -> None:
@@ -219,6 +232,11 @@ class MainWindow(QMainWindow):
 
     def open_item(self, item: AttentionItem) -> bool:
         """Open a Needs attention line's subject at the section the line is about."""
+        if item.subject_kind == "retention":  # "N records are past retention": the review
+            from peerdesk.ui.retention_dialog import open_retention_review
+
+            self.retention_review = open_retention_review(self, self.services, self.bus)
+            return True
         person = person_to_open(item)
         if person is not None:
             self.navigation.setCurrentRow(self.pages.indexOf(self.people_page))

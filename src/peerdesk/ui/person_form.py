@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from peerdesk.domain.errors import PeerDeskError, Problem, StaleEdit, ValidationFailed
 from peerdesk.domain.ids import PersonId
 from peerdesk.domain.person import Person, PersonDetails, PersonStatus
+from peerdesk.domain.retention import RecordKind
 from peerdesk.domain.taxonomy import ListKind
 from peerdesk.services.bundle import Services
 from peerdesk.ui import message_boxes
@@ -38,6 +39,7 @@ from peerdesk.ui.person_sharing_tab import PersonSharingTab
 from peerdesk.ui.person_status_dialog import PersonStatusDialog
 from peerdesk.ui.person_wishes import ExperienceWishEditor, IdentityPreferenceEditor
 from peerdesk.ui.record_tab import PersonRecordTab, as_widget
+from peerdesk.ui.retention_hold_panel import RetentionHoldPanel
 from peerdesk.ui.rights_requests_dialog import RightsSubject, rights_button
 from peerdesk.ui.suggestions_tab import SuggestionsTab
 
@@ -128,12 +130,17 @@ class PersonForm(QWidget):
         buttons.addWidget(self.status_button)
         self.rights_button = rights_button(self, services, bus, self._rights_subject)
         buttons.addWidget(self.rights_button)
+        self.holds = RetentionHoldPanel(services, bus, RecordKind.PERSON, self)
+        self._record_tabs.append(self.holds)  # told which person on each load, like a tab
+        buttons.addWidget(self.holds.place_button)
+        buttons.addWidget(self.holds.lift_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
+        layout.addWidget(self.holds)  # "Restricted: kept, not used (request REQ-0004)"
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.problems)
         layout.addLayout(buttons)
@@ -165,6 +172,13 @@ class PersonForm(QWidget):
         self._show(self._loaded)
         for tab in self._record_tabs:
             tab.show_person(person.id if person else None)
+
+    def restore_details(self, d: PersonDetails) -> None:
+        """Show ``d`` (kept when PeerDesk locked) over the loaded record, as unsaved edits."""
+        loaded = self._loaded
+        self._show(d)
+        self._loaded = loaded
+        self._on_edited()
 
     def add_record_tab(self, tab: PersonRecordTab, title: str) -> None:
         """Add a tab that shows more of the saved record (it is told which person on each load)."""

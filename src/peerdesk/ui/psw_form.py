@@ -20,6 +20,7 @@ from peerdesk.domain.errors import PeerDeskError, Problem, ValidationFailed
 from peerdesk.domain.ids import PswId
 from peerdesk.domain.psw import Psw, PswDetails
 from peerdesk.domain.psw_rules import tidied
+from peerdesk.domain.retention import RecordKind
 from peerdesk.domain.taxonomy import ListKind
 from peerdesk.ui import message_boxes
 from peerdesk.ui.attention_targets import JOURNEY
@@ -46,6 +47,7 @@ from peerdesk.ui.psw_print import print_record
 from peerdesk.ui.psw_table_model import format_date
 from peerdesk.ui.record_tab import PswRecordTab, as_widget
 from peerdesk.ui.recruitment_tab import RecruitmentTab
+from peerdesk.ui.retention_hold_panel import RetentionHoldPanel
 from peerdesk.ui.review_tab import ReviewTab
 from peerdesk.ui.rights_requests_dialog import RightsSubject, rights_button
 from peerdesk.ui.status_change import ask_status_change
@@ -152,6 +154,10 @@ class PswForm(QWidget):
         buttons.addWidget(self.print_button)
         self.rights_button = rights_button(self, self.services, context.bus, self._rights_subject)
         buttons.addWidget(self.rights_button)
+        self.holds = RetentionHoldPanel(self.services, context.bus, RecordKind.PSW, self)
+        self._record_tabs.append(self.holds)  # told which PSW on each load, like a tab
+        buttons.addWidget(self.holds.place_button)
+        buttons.addWidget(self.holds.lift_button)
         buttons.addStretch(1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
@@ -159,6 +165,7 @@ class PswForm(QWidget):
         required = QLabel("Fields marked * are required.")
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.holds)  # "Restricted: kept, not used (request REQ-0004)"
         layout.addWidget(self.subtitle)
         layout.addWidget(required)
         layout.addWidget(self.summary)
@@ -230,6 +237,21 @@ class PswForm(QWidget):
             tab.show_psw(psw.id if psw else None)
         self._show_record()
         self.validate_now()
+
+    def restore_details(self, d: PswDetails) -> None:
+        """Show ``d`` (kept when PeerDesk locked) over the loaded record, as unsaved edits."""
+        self._loading = True
+        try:
+            self.contact.show_details(d)
+            self.availability.show_details(d)
+            self.lived_experience.set_value(d.lived_experience)
+            self.skills.set_value(d.skills)
+            self.interests.set_value(d.interests)
+            self.languages.set_value(d.languages)
+            self.demographics.set_value(d.demographics)
+        finally:
+            self._loading = False
+        self._on_edited()
 
     def add_record_tab(self, tab: PswRecordTab, title: str) -> None:
         """Add a tab that shows more of the saved record (it is told which PSW on each load)."""

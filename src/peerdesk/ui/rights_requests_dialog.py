@@ -1,4 +1,4 @@
-"""A PSW's or person's subject access requests: log, date steps, extend, mark sent, make bundle."""
+"""A PSW's or person's data rights requests: log any kind, date steps, extend, answer, act."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from peerdesk.domain.calendar import format_date
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.domain.ids import PersonId, PswId
 from peerdesk.domain.progress import Progress
+from peerdesk.domain.rights_due import ACCESS
 from peerdesk.services.access_bundle import BundleDraft, draft, make_bundle
 from peerdesk.services.bundle import Services
 from peerdesk.services.rights_service import RequestLine
@@ -26,10 +27,18 @@ from peerdesk.ui.check_fields import (
     button_row,
 )
 from peerdesk.ui.message_boxes import show_error
-from peerdesk.ui.rights_step_dialogs import ExtendDialog, LogRequestDialog, SentDialog, StepDialog
+from peerdesk.ui.rights_kind_actions import KindActions
+from peerdesk.ui.rights_step_dialogs import (
+    DoneDialog,
+    ExtendDialog,
+    LogRequestDialog,
+    SentDialog,
+    StepDialog,
+)
 from peerdesk.ui.save_export import save_export
 
-TITLES = ("Reference", "Received", "Due", "Steps", "Sent")
+TITLES = ("Reference", "Kind", "Received", "Due", "Steps", "Sent or done")
+TITLE = "Data rights requests"
 BUNDLE_TITLE = "Subject access bundle"
 
 
@@ -60,8 +69,9 @@ def _steps(line: RequestLine) -> str:
 
 def _row(line: RequestLine) -> list[str]:
     r = line.request
-    sent = format_date(r.sent_on) if r.sent_on else "Not sent"
-    return [r.reference, format_date(r.dates.received_on), line.due.label, _steps(line), sent]
+    sent = format_date(r.sent_on) if r.sent_on else f"Not {r.done_word}"
+    received = format_date(r.dates.received_on)
+    return [r.reference, r.kind_label, received, line.due.label, _steps(line), sent]
 
 
 class RightsRequestsDialog(QDialog, OpensDialogs):
@@ -78,10 +88,10 @@ class RightsRequestsDialog(QDialog, OpensDialogs):
         self.services, self.bus, self.subject = services, bus, subject
         self.dialog = None
         self.lines: list[RequestLine] = []
-        self.setWindowTitle(f"Subject access requests: {subject.name}")
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 100)
+        self.setWindowTitle(f"{TITLE}: {subject.name}")
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 120)
         self.model = RowsModel(TITLES, self)
-        self.table = RecordsView(self.model, "Subject access requests", on_open=self.step)
+        self.table = RecordsView(self.model, TITLE, on_open=self.step)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Last change")
@@ -90,6 +100,7 @@ class RightsRequestsDialog(QDialog, OpensDialogs):
         self.extend_button = button("E&xtend…", "Extend")
         self.sent_button = button("Mark s&ent…", "Mark sent")
         self.bundle_button = button("Make &bundle…", "Make bundle")
+        self.kinds = KindActions(services, bus, self, self._said)
         self.log_button.clicked.connect(self.log)
         self.step_button.clicked.connect(self.step)
         self.extend_button.clicked.connect(self.extend)
@@ -100,8 +111,10 @@ class RightsRequestsDialog(QDialog, OpensDialogs):
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         how = QLabel(
-            "Due dates follow one calendar month (or the extension), moved past weekends and "
-            "the bank holidays in Settings."
+            "Access, erasure, restriction, rectification and objection: every kind is due one "
+            "calendar month after it arrives (or the extension), moved past weekends and the "
+            "bank holidays in Settings. Access is answered with a bundle, erasure erases the "
+            "record, restriction keeps it but stops its use; the others are marked done."
         )
         how.setWordWrap(True)
         layout.addWidget(how)
@@ -115,6 +128,7 @@ class RightsRequestsDialog(QDialog, OpensDialogs):
                     self.extend_button,
                     self.sent_button,
                     self.bundle_button,
+                    *self.kinds.buttons,
                 ]
             )
         )
@@ -128,7 +142,8 @@ class RightsRequestsDialog(QDialog, OpensDialogs):
         )
         self.model.set_rows([_row(line) for line in self.lines])
         if self.lines:
-            self.table.select_row(len(self.lines) - 1 if select is None else select)
+            last = len(self.lines) - 1
+            self.table.select_row(last if select is None else min(select, last))
         self._enable()
 
     def selected(self) -> RequestLine | None:
@@ -140,7 +155,16 @@ class RightsRequestsDialog(QDialog, OpensDialogs):
         open_ = line is not None and line.request.is_open
         for b in (self.step_button, self.extend_button, self.sent_button):
             b.setEnabled(open_)
+        access = line is None or line.request.kind == ACCESS
+        self.sent_button.setText("Mark s&ent…" if access else "Mark d&one…")
+        self.sent_button.setAccessibleName("Mark sent" if access else "Mark done")
+        self.bundle_button.setVisible(access)
         self.bundle_button.setEnabled(line is not None)
+        self.kinds.show_line(line)
+
+    def _said(self, message: str) -> None:
+        self.refresh(self.table.selected_row())
+        self.status.setText(message)
 
     def _open(self, dialog: CheckDialog, said: Callable[[], str]) -> None:
         row = self.table.selected_row()
@@ -181,7 +205,7 @@ class RightsRequestsDialog(QDialog, OpensDialogs):
         if not isinstance(line, RequestLine):
             return ""
         if line.request.sent_on is not None:
-            return f"sent {format_date(line.request.sent_on)}."
+            return f"{line.request.done_word} {format_date(line.request.sent_on)}."
         return f"{line.due.label}."
 
     def step(self) -> None:
@@ -191,7 +215,14 @@ class RightsRequestsDialog(QDialog, OpensDialogs):
         self._with_line(lambda line: ExtendDialog(self.services, line, self))
 
     def mark_sent(self) -> None:
-        self._with_line(lambda line: SentDialog(self.services, line, self))
+        """Access: the day the reply went. Other kinds: the day done and what was done."""
+        self._with_line(
+            lambda line: (
+                SentDialog(self.services, line, self)
+                if line.request.kind == ACCESS
+                else DoneDialog(self.services, line, self)
+            )
+        )
 
     def make_bundle(self) -> None:
         line = self.selected()
@@ -225,7 +256,7 @@ def open_rights_requests(
 ) -> RightsRequestsDialog | None:
     """Open the requests of ``subject`` (nothing when no saved record is shown)."""
     if subject is None:
-        show_error(parent, "Subject access requests", "Save the record first.")
+        show_error(parent, TITLE, "Save the record first.")
         return None
     dialog = RightsRequestsDialog(services, bus, subject, parent)
     dialog.open()
@@ -235,7 +266,9 @@ def open_rights_requests(
 def rights_button(
     parent: QWidget, services: Services, bus: ChangeBus, subject: Callable[[], RightsSubject | None]
 ) -> QPushButton:
-    """ "Subject access re&quests…" for a record form: opens the shown record's requests."""
-    made = button("Subject access re&quests…", "Subject access requests")
+    """ "Data rights re&quests…" for a record form: opens the shown record's requests.
+
+    Alt+Q as before: Alt+R is the person form's Referral tab."""
+    made = button("Data rights re&quests…", TITLE)
     made.clicked.connect(lambda: open_rights_requests(parent, services, bus, subject()))
     return made

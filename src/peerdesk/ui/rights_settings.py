@@ -1,4 +1,4 @@
-"""Settings for subject access requests: the organisation's nation and its bank holidays."""
+"""Settings for data rights requests: the organisation's nation and its bank holidays."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The small dialogs of a subject access request: log it, date a step, extend, mark sent."""
+"""The small dialogs of a data rights request: log it, date a step, extend, mark sent or done."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
 
 from peerdesk.domain.errors import Problem
 from peerdesk.domain.ids import PersonId, PswId
+from peerdesk.domain.rights_due import ACCESS, KIND_LABELS
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.services.rights_service import RequestLine, Step
@@ -13,7 +14,7 @@ from peerdesk.ui.check_fields import CheckDialog, DateField
 
 
 class LogRequestDialog(CheckDialog):
-    """A new request from this PSW or person: the day it arrived and a note."""
+    """A new request from this PSW or person: its kind, the day it arrived and a note."""
 
     def __init__(
         self,
@@ -23,10 +24,15 @@ class LogRequestDialog(CheckDialog):
         person_id: PersonId | None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Log a subject access request", "&Log request", parent)
+        super().__init__("Log a data rights request", "&Log request", parent)
         self.services = services
         self.psw_id, self.person_id = psw_id, person_id
         self.line: RequestLine | None = None
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind")
+        for kind, label in KIND_LABELS.items():
+            self.kind.addItem(label, kind)
+        self.kind.setCurrentIndex(self.kind.findData(ACCESS))
         self.received = DateField("received_on", "received", required=True)
         self.received.set_value(services.clock.today())
         self.received.setAccessibleName("Received on")
@@ -35,9 +41,10 @@ class LogRequestDialog(CheckDialog):
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(self.fontMetrics().height() * 5)
         self.add_note(
-            "The month to answer starts today or when identity or clarification arrives, "
-            "if you ask for either."
+            "Every kind has the same time to answer: the month starts when the request arrives, "
+            "or when identity or clarification arrives if you ask for either."
         )
+        self.add_field("kind", "&Kind:", self.kind)
         self.add_field("received_on", "&Received on:", self.received)
         self.add_field("note", "&Note:", self.note)
         self.received.textChanged.connect(self.edited)
@@ -54,6 +61,7 @@ class LogRequestDialog(CheckDialog):
             person_id=self.person_id,
             received_on=day,
             note=self.note.toPlainText(),
+            kind=self.kind.currentData(),
         )
         return changes
 
@@ -145,4 +153,41 @@ class SentDialog(CheckDialog):
         assert day is not None
         r = self.line.request
         self.line, changes = self.services.rights.mark_sent(r.id, on=day, version=r.version)
+        return changes
+
+
+class DoneDialog(CheckDialog):
+    """The day a request other than access was dealt with, and a note of what was done."""
+
+    def __init__(
+        self, services: Services, line: RequestLine, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(f"Mark {line.request.reference} done", "Mark &done", parent)
+        self.services, self.line = services, line
+        self.on = DateField("date", "done", required=True)
+        self.on.set_value(services.clock.today())
+        self.on.setAccessibleName("Done on")
+        self.note = QPlainTextEdit()
+        self.note.setAccessibleName("What was done")
+        self.note.setTabChangesFocus(True)
+        self.note.setMaximumHeight(self.fontMetrics().height() * 5)
+        self.add_note("Say what was done (for example, the address corrected), and when.")
+        self.add_field("date", "Done &on:", self.on)
+        self.add_field("note", "&What was done:", self.note)
+        self.on.textChanged.connect(self.edited)
+        self.finish_layout()
+
+    def local_problems(self) -> list[Problem]:
+        problems = self.on.problems()
+        if not self.note.toPlainText().strip():
+            problems.append(Problem("note", "Say what was done."))
+        return problems
+
+    def submit(self) -> Changes:
+        day = self.on.value()
+        assert day is not None
+        r = self.line.request
+        self.line, changes = self.services.rights.mark_done(
+            r.id, on=day, note=self.note.toPlainText(), version=r.version
+        )
         return changes

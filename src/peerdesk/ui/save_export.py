@@ -26,6 +26,15 @@ POLL_MS = 100
 _last_folder: Path | None = None
 """The folder last saved to, for this session only (never written anywhere)."""
 
+_export_recorder: Callable[[str], None] | None = None
+"""Told each file's suggested name once it is saved (the audit log), set by the main window."""
+
+
+def set_export_recorder(recorder: Callable[[str], None] | None) -> None:
+    """Record every saved export through ``recorder(suggested_name)`` (None: stop)."""
+    global _export_recorder
+    _export_recorder = recorder
+
 
 def save_export(
     parent: QWidget,
@@ -49,7 +58,7 @@ def save_export(
             tell_cancelled(parent, title)
             return
         path, _filter = chosen
-        if write_file(parent, title, path, exported.data):
+        if write_file(parent, title, path, exported.data, name=exported.name):
             tell_saved(parent, title, path, exported.note)
 
     run_with_progress(parent, title, make, made, executor=executor)
@@ -185,13 +194,25 @@ def _suffix(file_filter: str) -> str:
     return rest[:end]
 
 
-def write_file(parent: QWidget | None, title: str, path: Path, data: bytes) -> bool:
-    """Save ``data`` at ``path`` all or nothing (force: the dialog asked); False after a failure."""
+def write_file(
+    parent: QWidget | None, title: str, path: Path, data: bytes, *, name: str = ""
+) -> bool:
+    """Save ``data`` at ``path`` all or nothing (force: the dialog asked); False after a failure.
+
+    A saved file is recorded in the audit log by ``name``, the suggested name carrying only
+    references (never the name typed in the save dialog, which may hold a person's name).
+    """
     try:
         write_atomically(path, data, force=True)
     except OSError as error:
         tell(parent, title, not_saved_text(path, error), icon=QMessageBox.Icon.Warning)
         return False
+    if _export_recorder is not None:
+        try:
+            _export_recorder(name)
+        except PeerDeskError as error:  # the file is saved; say the log could not be written
+            tell(parent, title, f"Saved, but not recorded in the audit log: {error}",
+                 icon=QMessageBox.Icon.Warning)  # fmt: skip
     return True
 
 

@@ -19,16 +19,19 @@ from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.form_fields import section
 from peerdesk.ui.framework_editor import FrameworkSection
 from peerdesk.ui.induction_template_editor import InductionTemplateSection
+from peerdesk.ui.lock_settings import LockSection
 from peerdesk.ui.matching_weights_editor import MatchingWeightsSection
 from peerdesk.ui.organisation_settings import OrganisationSection
 from peerdesk.ui.outcome_measures_editor import OutcomeMeasuresSection
 from peerdesk.ui.policies_editor import PoliciesSection
 from peerdesk.ui.related_families_editor import RelatedFamiliesSection
+from peerdesk.ui.retention_settings import RetentionRulesSection
 from peerdesk.ui.rights_settings import RightsSettingsSection
 from peerdesk.ui.settings_parts import SettingsSection
 from peerdesk.ui.stage_targets_editor import StageTargetsSection
 from peerdesk.ui.supervision_policy_editor import SupervisionPolicySection
 from peerdesk.ui.training_catalogue import CoursesSection, TopicsSection
+from peerdesk.ui.trustees_settings import TrusteesSettingsSection
 
 
 def _scrolling(inner: QWidget) -> QScrollArea:
@@ -74,6 +77,7 @@ class SettingsPage(QWidget):
         self.supervision = SupervisionPolicySection(services, bus)
         self.framework = FrameworkSection(services, bus)
         self.rights = RightsSettingsSection(services, bus)
+        self.trustees = TrusteesSettingsSection(services, bus)
         self.sections: tuple[SettingsSection, ...] = (
             self.organisation,
             self.stage_targets,
@@ -87,11 +91,16 @@ class SettingsPage(QWidget):
             self.supervision,
             self.framework,
             self.rights,
+            self.trustees,
         )
 
         general = QVBoxLayout()
         general.addWidget(_boxed("Organisation", self.organisation))
         general.addWidget(_boxed("Recruitment stage targets", self.stage_targets))
+        general.addWidget(_boxed("Trustees' report", self.trustees))
+        self.lock = LockSection(services, bus)
+        self.sections += (self.lock,)
+        general.addWidget(_boxed("Locking", self.lock))
         general.addStretch(1)
         # side by side, the course table getting most of the width; the divider can be dragged
         self.training = QSplitter(Qt.Orientation.Horizontal)
@@ -123,7 +132,11 @@ class SettingsPage(QWidget):
         self.framework_tab = _boxed("Competence framework", self.framework)
         self.tabs.addTab(self.framework_tab, "Annual review")
         self.rights_tab = _boxed("Due dates and bank holidays", self.rights)
-        self.tabs.addTab(self.rights_tab, "Subject access")
+        self.tabs.addTab(self.rights_tab, "Data rights requests")
+        self.retention = RetentionRulesSection(services, bus)
+        self.sections += (self.retention,)
+        self.retention_tab = _scrolling(_boxed("Retention rules", self.retention))
+        self.tabs.addTab(self.retention_tab, "Retention")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         bus.changed.connect(self._bus_changed)

@@ -88,7 +88,7 @@ def test_needs_attention_lists_the_request_until_it_is_sent(services: Services) 
     assert [(i.subject_kind, i.subject_id, i.item, i.status) for i in items] == [
         ("psw", psw, "Subject access request due 19 November 2026", "Due")
     ] or [(i.item, i.status) for i in items] == [
-        ("Subject access request was due 19 November 2026", "Overdue")
+        ("Subject access request overdue since 19 November 2026", "Overdue")
     ]
     assert items[0].due_on == D(2026, 11, 19)
     services.rights.mark_sent(line.request.id, on=D(2026, 11, 23), version=1)

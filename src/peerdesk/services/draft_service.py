@@ -1,0 +1,47 @@
+"""Drafts of unsaved forms, written into the vault before it locks and offered back after."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from peerdesk.services.clock import Clock
+from peerdesk.storage import draft_store
+from peerdesk.storage.workspace import Workspace
+
+PSW_FORM = "psw"
+PERSON_FORM = "person"
+
+
+@dataclass(frozen=True)
+class FormDraft:
+    """An unsaved form: which record it was editing (None: a new one) and its fields as JSON."""
+
+    form: str
+    record_id: int | None
+    payload: str
+
+
+class DraftService:
+    """One transaction per call. Drafts live only in the encrypted vault, never in files."""
+
+    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+        self._workspace = workspace
+        self._clock = clock
+
+    def save_draft(self, form: str, record_id: int | None, payload: str) -> None:
+        """Keep ``payload`` as the draft of ``form`` (one per form and record)."""
+        with self._workspace.transaction() as s:
+            draft_store.put(s, form, record_id, payload, self._clock.now())
+
+    def take_draft(self, form: str) -> FormDraft | None:
+        """The newest draft of ``form``, removed from the vault in the same step."""
+        with self._workspace.transaction() as s:
+            found = draft_store.pop_newest(s, form)
+        if found is None:
+            return None
+        return FormDraft(found.form, found.record_id, found.payload)
+
+    def waiting(self) -> set[str]:
+        """Which forms have a draft waiting to be offered back."""
+        with self._workspace.reading() as s:
+            return draft_store.forms_waiting(s)
