@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from peerdesk.services.attention_service import AttentionService
-from peerdesk.services.audit_service import AuditService
 from peerdesk.services.backup_service import BackupService
 from peerdesk.services.clock import Clock, SystemClock
 from peerdesk.services.concern_service import ConcernService
@@ -13,15 +13,11 @@ from peerdesk.services.conflict_service import ConflictService
 from peerdesk.services.consent_service import ConsentService
 from peerdesk.services.dbs_service import DbsService
 from peerdesk.services.draft_service import DraftService
-from peerdesk.services.form_documents import FormDocuments
 from peerdesk.services.health_service import HealthService
-from peerdesk.services.import_service import ImportService
 from peerdesk.services.induction_service import InductionService
-from peerdesk.services.integrity_service import IntegrityService
 from peerdesk.services.interview_service import InterviewService
 from peerdesk.services.list_service import ListService
 from peerdesk.services.lock_settings import LockSettings
-from peerdesk.services.match_documents import MatchDocuments
 from peerdesk.services.match_service import MatchService
 from peerdesk.services.matching_service import MatchingService
 from peerdesk.services.matching_settings import MatchingSettings
@@ -31,11 +27,8 @@ from peerdesk.services.person_service import PersonService
 from peerdesk.services.plan_service import PlanService
 from peerdesk.services.policy_service import PolicyService
 from peerdesk.services.protection_service import ProtectionService
-from peerdesk.services.psw_documents import PswDocumentService
 from peerdesk.services.psw_service import PswService
 from peerdesk.services.references_service import ReferenceService
-from peerdesk.services.retention_service import RetentionService
-from peerdesk.services.review_documents import ReviewDocuments
 from peerdesk.services.review_service import ReviewService
 from peerdesk.services.rights_service import RightsService
 from peerdesk.services.search_service import SearchService
@@ -43,9 +36,19 @@ from peerdesk.services.settings_service import SettingsService
 from peerdesk.services.supervision_service import SupervisionService
 from peerdesk.services.team_service import TeamService
 from peerdesk.services.training_service import TrainingService
-from peerdesk.services.trustees_report import TrusteesReportService
 from peerdesk.storage.vault.files import VaultPaths
 from peerdesk.storage.workspace import Workspace
+
+if TYPE_CHECKING:  # printing, import and checks load their libraries when first used
+    from peerdesk.services.audit_service import AuditService
+    from peerdesk.services.form_documents import FormDocuments
+    from peerdesk.services.import_service import ImportService
+    from peerdesk.services.integrity_service import IntegrityService
+    from peerdesk.services.match_documents import MatchDocuments
+    from peerdesk.services.psw_documents import PswDocumentService
+    from peerdesk.services.retention_service import RetentionService
+    from peerdesk.services.review_documents import ReviewDocuments
+    from peerdesk.services.trustees_report import TrusteesReportService
 
 
 @dataclass(frozen=True)
@@ -80,29 +83,57 @@ class Services:
     concerns: ConcernService
     reviews: ReviewService
     search: SearchService
-    match_documents: MatchDocuments
-    review_documents: ReviewDocuments
-    forms: FormDocuments
     rights: RightsService
+
+    @property
+    def match_documents(self) -> MatchDocuments:
+        """Match summaries, both copies (stateless, made on demand)."""
+        from peerdesk.services.match_documents import MatchDocuments
+
+        return MatchDocuments(self.workspace, self.clock, self.settings)
+
+    @property
+    def review_documents(self) -> ReviewDocuments:
+        """Printed annual reviews (stateless, made on demand)."""
+        from peerdesk.services.review_documents import ReviewDocuments
+
+        return ReviewDocuments(self.workspace, self.clock, self.settings)
+
+    @property
+    def forms(self) -> FormDocuments:
+        """Blank forms to print (stateless, made on demand)."""
+        from peerdesk.services.form_documents import FormDocuments
+
+        return FormDocuments(
+            self.clock, lists=self.lists, supervision=self.supervision, settings=self.settings
+        )
 
     @property
     def imports(self) -> ImportService:
         """Import of volunteers from spreadsheets (stateless, so made on demand)."""
+        from peerdesk.services.import_service import ImportService
+
         return ImportService(self.workspace, self.clock)
 
     @property
     def psw_documents(self) -> PswDocumentService:
         """A PSW's printed record, supervision sessions and plans (stateless, made on demand)."""
+        from peerdesk.services.psw_documents import PswDocumentService
+
         return PswDocumentService(self.workspace, self.clock)
 
     @property
     def trustees_report(self) -> TrusteesReportService:
         """The trustees' report: figures, threshold and PDF (stateless, made on demand)."""
+        from peerdesk.services.trustees_report import TrusteesReportService
+
         return TrusteesReportService(self.workspace, self.clock)
 
     @property
     def retention(self) -> RetentionService:
         """Retention rules, holds, preview and erasure (stateless, made on demand)."""
+        from peerdesk.services.retention_service import RetentionService
+
         return RetentionService(self.workspace, self.clock)
 
     @property
@@ -118,11 +149,15 @@ class Services:
     @property
     def audit(self) -> AuditService:
         """The audit log: entries, checking the chain, export (stateless, made on demand)."""
+        from peerdesk.services.audit_service import AuditService
+
         return AuditService(self.workspace, self.clock)
 
     @property
     def integrity(self) -> IntegrityService:
         """Integrity checks; setting a damaged vault aside (stateless, made on demand)."""
+        from peerdesk.services.integrity_service import IntegrityService
+
         return IntegrityService(self.workspace, self.clock)
 
     def close(self) -> None:
@@ -164,13 +199,5 @@ def build(workspace: Workspace, clock: Clock | None = None) -> Services:
         concerns=ConcernService(workspace, clock),
         reviews=ReviewService(workspace, clock),
         search=SearchService(workspace),
-        match_documents=MatchDocuments(workspace, clock, SettingsService(workspace)),
-        review_documents=ReviewDocuments(workspace, clock, SettingsService(workspace)),
-        forms=FormDocuments(
-            clock,
-            lists=ListService(workspace),
-            supervision=SupervisionService(workspace, clock),
-            settings=SettingsService(workspace),
-        ),
         rights=RightsService(workspace, clock),
     )
