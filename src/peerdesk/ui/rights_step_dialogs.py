@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
 
 from peerdesk.domain.errors import Problem
@@ -130,43 +132,51 @@ class ExtendDialog(CheckDialog):
         return changes
 
 
-class SentDialog(CheckDialog):
+class _ClosingDialog(CheckDialog):
+    """A request closed on a day (today unless changed): sent, or done."""
+
+    def __init__(
+        self, services: Services, line: RequestLine, word: str, parent: QWidget | None
+    ) -> None:
+        super().__init__(f"Mark {line.request.reference} {word}", f"Mark &{word}", parent)
+        self.services, self.line = services, line
+        self.on = DateField("date", word, required=True)
+        self.on.set_value(services.clock.today())
+        self.on.setAccessibleName(f"{word.capitalize()} on")
+        self.on.textChanged.connect(self.edited)
+
+    def local_problems(self) -> list[Problem]:
+        return self.on.problems()
+
+    def day(self) -> dt.date:
+        day = self.on.value()
+        assert day is not None  # local_problems refuses a missing date before submit
+        return day
+
+
+class SentDialog(_ClosingDialog):
     """The day the reply went: the request closes."""
 
     def __init__(
         self, services: Services, line: RequestLine, parent: QWidget | None = None
     ) -> None:
-        super().__init__(f"Mark {line.request.reference} sent", "Mark &sent", parent)
-        self.services, self.line = services, line
-        self.on = DateField("date", "sent", required=True)
-        self.on.set_value(services.clock.today())
-        self.on.setAccessibleName("Sent on")
+        super().__init__(services, line, "sent", parent)
         self.add_field("date", "Sent &on:", self.on)
-        self.on.textChanged.connect(self.edited)
         self.finish_layout()
 
-    def local_problems(self) -> list[Problem]:
-        return self.on.problems()
-
     def submit(self) -> Changes:
-        day = self.on.value()
-        assert day is not None
         r = self.line.request
-        self.line, changes = self.services.rights.mark_sent(r.id, on=day, version=r.version)
+        self.line, changes = self.services.rights.mark_sent(r.id, on=self.day(), version=r.version)
         return changes
 
 
-class DoneDialog(CheckDialog):
+class DoneDialog(_ClosingDialog):
     """The day a request other than access was dealt with, and a note of what was done."""
 
     def __init__(
         self, services: Services, line: RequestLine, parent: QWidget | None = None
     ) -> None:
-        super().__init__(f"Mark {line.request.reference} done", "Mark &done", parent)
-        self.services, self.line = services, line
-        self.on = DateField("date", "done", required=True)
-        self.on.set_value(services.clock.today())
-        self.on.setAccessibleName("Done on")
+        super().__init__(services, line, "done", parent)
         self.note = QPlainTextEdit()
         self.note.setAccessibleName("What was done")
         self.note.setTabChangesFocus(True)
@@ -174,20 +184,17 @@ class DoneDialog(CheckDialog):
         self.add_note("Say what was done (for example, the address corrected), and when.")
         self.add_field("date", "Done &on:", self.on)
         self.add_field("note", "&What was done:", self.note)
-        self.on.textChanged.connect(self.edited)
         self.finish_layout()
 
     def local_problems(self) -> list[Problem]:
-        problems = self.on.problems()
+        problems = super().local_problems()
         if not self.note.toPlainText().strip():
             problems.append(Problem("note", "Say what was done."))
         return problems
 
     def submit(self) -> Changes:
-        day = self.on.value()
-        assert day is not None
         r = self.line.request
         self.line, changes = self.services.rights.mark_done(
-            r.id, on=day, note=self.note.toPlainText(), version=r.version
+            r.id, on=self.day(), note=self.note.toPlainText(), version=r.version
         )
         return changes
