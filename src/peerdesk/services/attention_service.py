@@ -317,6 +317,7 @@ class AttentionService:
         self._clock = clock
         self._targets = dict(targets) if targets is not None else None
         self._sources = tuple(sources)
+        self._due_stored = False
 
     def today(self) -> dt.date:
         """The day the lines are judged on (the service's clock)."""
@@ -339,7 +340,9 @@ class AttentionService:
             raise ValueError(f"within_days must be 0 to {MAX_WITHIN_DAYS:,}, not {within_days}")
         today = self._clock.today()
         lines: list[AttentionItem] = []
-        supervision_due_refresh.ensure_stored(self._ws)
+        if not self._due_stored:  # once per vault opened: later writes keep the dates in step
+            supervision_due_refresh.ensure_stored(self._ws)
+            self._due_stored = True
         with self._ws.reading() as s:
             chosen = targets if targets is not None else self._targets
             window = Window(
