@@ -7,14 +7,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnElement, and_, false, func, or_, select
+from sqlalchemy import Boolean, ColumnElement, and_, false, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
 from peerdesk.domain.ids import PswId
 from peerdesk.storage.check_models import AdjustmentRow, ReferenceRow, RequirementDueRow
-from peerdesk.storage.models import PswRowModel
+from peerdesk.storage.models import PswRowModel, psw_display_name
 
 LEFT = "left"
 ACTIVE = "active"
@@ -58,11 +58,6 @@ class AdjustmentReview:
     review_on: dt.date
 
 
-def _display_name() -> ColumnElement[str]:
-    # "Known as" when given, as PswDetails.display_name() and the forms say it.
-    return func.coalesce(func.nullif(PswRowModel.known_as, ""), PswRowModel.full_name)
-
-
 def _current() -> ColumnElement[bool]:
     """Neither archived nor left: the people a coordinator is still working with.
 
@@ -83,7 +78,7 @@ def _unindexed(column: InstrumentedAttribute[bool]) -> ColumnElement[bool]:
 
 
 def _heading_columns() -> tuple[Any, ...]:
-    return (PswRowModel.id, _display_name(), PswRowModel.status, PswRowModel.status_since)
+    return (PswRowModel.id, psw_display_name(), PswRowModel.status, PswRowModel.status_since)
 
 
 def _heading(row: Sequence[Any]) -> PswHeading:

@@ -18,7 +18,7 @@ from peerdesk.domain.match_lifecycle import MatchStage
 from peerdesk.domain.person import PersonStatus
 from peerdesk.domain.viewer import Viewer
 from peerdesk.storage.match_models import ContactRow, MatchRow, MatchStepRow
-from peerdesk.storage.models import PswRowModel
+from peerdesk.storage.models import PswRowModel, psw_display_name
 from peerdesk.storage.person_models import PersonRowModel, PersonStatusChangeRow
 from peerdesk.storage.visibility import visible_people, visible_psws
 
@@ -51,10 +51,6 @@ class MatchAtStage:
 def _person_name(person: Any = PersonRowModel) -> ColumnElement[str]:
     # "Known as" when given, as PersonDetails.display_name() says it.
     return func.coalesce(func.nullif(person.known_as, ""), person.full_name)
-
-
-def _psw_name() -> ColumnElement[str]:
-    return func.coalesce(func.nullif(PswRowModel.known_as, ""), PswRowModel.full_name)
 
 
 def long_waits(s: Session, referred_by: dt.date, viewer: Viewer) -> list[WaitingPerson]:
@@ -127,7 +123,7 @@ def _matches_at(stage: MatchStage, viewer: Viewer, quiet_since: bool) -> Select[
             MatchRow.person_id,
             _person_name(who),
             MatchRow.psw_id,
-            _psw_name(),
+            psw_display_name(),
             step.on,
             last_contact,
         )

@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlalchemy import (
     Boolean,
+    ColumnElement,
     Date,
     DateTime,
     Float,
@@ -16,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -183,6 +185,11 @@ class PswStatusChange(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
     recorded_by: Mapped[str] = mapped_column(String(200), default="Coordinator")
+
+
+def psw_display_name() -> ColumnElement[str]:
+    """A PSW's name as lists show it: "known as" when given, else the full name (SQL)."""
+    return func.coalesce(func.nullif(PswRowModel.known_as, ""), PswRowModel.full_name)
 
 
 # Imported last so Base.metadata (and so Alembic and the migration tests) sees every table.

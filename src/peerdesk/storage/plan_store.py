@@ -22,7 +22,7 @@ from peerdesk.domain.plans import (
 )
 from peerdesk.domain.viewer import Viewer
 from peerdesk.storage import consent_store
-from peerdesk.storage.models import ListItemRow, PswRowModel
+from peerdesk.storage.models import ListItemRow, PswRowModel, psw_display_name
 from peerdesk.storage.plan_version_models import PlanVersionRow
 from peerdesk.storage.search_documents import index_plan
 from peerdesk.storage.visibility import visible_psws
@@ -105,7 +105,7 @@ def reviews_due(s: Session, until: dt.date, viewer: Viewer) -> list[PlanReview]:
         .group_by(PlanVersionRow.psw_id, PlanVersionRow.kind)
         .subquery()
     )
-    name = func.coalesce(func.nullif(PswRowModel.known_as, ""), PswRowModel.full_name)
+    name = psw_display_name()
     stmt = (
         select(PlanVersionRow.psw_id, name, PlanVersionRow.kind, PlanVersionRow.review_on)
         .join(

@@ -17,17 +17,13 @@ from peerdesk.domain.journey import JourneyStatus
 from peerdesk.domain.supervision import SupervisionKind
 from peerdesk.domain.supervision_session import ActionStatus
 from peerdesk.domain.viewer import Viewer
-from peerdesk.storage.models import PswRowModel, PswStatusChange
+from peerdesk.storage.models import PswRowModel, PswStatusChange, psw_display_name
 from peerdesk.storage.review_models import AnnualReviewRow
 from peerdesk.storage.supervision_models import (
     SupervisionActionRow,
     SupervisionSessionRow,
 )
 from peerdesk.storage.visibility import visible_psws
-
-
-def _display_name() -> ColumnElement[str]:
-    return func.coalesce(func.nullif(PswRowModel.known_as, ""), PswRowModel.full_name)
 
 
 def _active(viewer: Viewer) -> ColumnElement[bool]:
@@ -70,7 +66,7 @@ def review_candidates(s: Session, viewer: Viewer, until: dt.date) -> list[Review
     )
     counted = func.coalesce(latest.c.next_on, func.date(first.c.on, "+12 months"))
     rows = s.connection().execute(
-        select(PswRowModel.id, _display_name(), first.c.on, latest.c.next_on)
+        select(PswRowModel.id, psw_display_name(), first.c.on, latest.c.next_on)
         .outerjoin(first, first.c.psw_id == PswRowModel.id)
         .outerjoin(latest, latest.c.psw_id == PswRowModel.id)
         .where(
@@ -98,7 +94,7 @@ def overdue_actions(s: Session, before: dt.date, viewer: Viewer) -> list[Overdue
     rows = s.execute(
         select(
             SupervisionActionRow.psw_id,
-            _display_name(),
+            psw_display_name(),
             SupervisionActionRow.text,
             SupervisionActionRow.due_on,
             SupervisionSessionRow.held_on,

@@ -21,7 +21,7 @@ from peerdesk.domain.psw import Role
 from peerdesk.domain.supervision import SupervisionKind, SupervisionPolicy
 from peerdesk.domain.supervision_due import supervision_due
 from peerdesk.domain.viewer import Viewer
-from peerdesk.storage.models import PswRowModel, PswStatusChange
+from peerdesk.storage.models import PswRowModel, PswStatusChange, psw_display_name
 from peerdesk.storage.supervision_due_models import SupervisionDueRow
 from peerdesk.storage.supervision_models import SupervisionAttendeeRow, SupervisionSessionRow
 from peerdesk.storage.visibility import visible_psws
@@ -123,7 +123,7 @@ class StoredDue:
 
 def due_by(s: Session, until: dt.date, viewer: Viewer) -> list[StoredDue]:
     """Stored dates on or before ``until`` of active, unarchived PSWs ``viewer`` may see."""
-    name = func.coalesce(func.nullif(PswRowModel.known_as, ""), PswRowModel.full_name)
+    name = psw_display_name()
     rows = s.connection().execute(
         select(SupervisionDueRow.psw_id, name, SupervisionDueRow.kind, SupervisionDueRow.due_on)
         .join(PswRowModel, PswRowModel.id == SupervisionDueRow.psw_id)
@@ -135,13 +135,3 @@ def due_by(s: Session, until: dt.date, viewer: Viewer) -> list[StoredDue]:
         )
     )
     return [StoredDue(PswId(p), n, _KIND[k], day) for p, n, k, day in rows]
-
-
-def stored(s: Session, psw_id: PswId) -> dict[SupervisionKind, dt.date]:
-    """One PSW's stored dates by kind (for tests and the record's own tab)."""
-    rows = s.execute(
-        select(SupervisionDueRow.kind, SupervisionDueRow.due_on).where(
-            SupervisionDueRow.psw_id == psw_id
-        )
-    )
-    return {_KIND[k]: day for k, day in rows}

@@ -73,10 +73,6 @@ class IdleWatch(QObject):
         """A new idle limit, counted from the last input already seen."""
         self._limit = minutes * 60.0
 
-    @property
-    def limit_seconds(self) -> float:
-        return self._limit
-
     def start(self) -> None:
         """Arm: count idle time from now and start the heartbeat."""
         now = self._clock()
