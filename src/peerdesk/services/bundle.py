@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.attention_service import AttentionService
 from peerdesk.services.backup_service import BackupService
 from peerdesk.services.clock import Clock, SystemClock
@@ -55,6 +56,8 @@ if TYPE_CHECKING:  # printing, import and checks load their libraries when first
 class Services:
     paths: VaultPaths
     clock: Clock
+    viewer: Viewer
+    """Who unlocked: the coordinator without users, else the user's role and supervisees."""
     psws: PswService
     backups: BackupService
     lists: ListService
@@ -164,13 +167,17 @@ class Services:
         self.workspace.close()
 
 
-def build(workspace: Workspace, clock: Clock | None = None) -> Services:
+def build(
+    workspace: Workspace, clock: Clock | None = None, viewer: Viewer = COORDINATOR
+) -> Services:
     clock = clock or SystemClock()
     workspace.now = clock.now  # the audit log's time is the services' clock
+    workspace.user = viewer.id  # the audit log's user is whoever unlocked
     matches = MatchService(workspace, clock)
     return Services(
         paths=workspace.paths,
         clock=clock,
+        viewer=viewer,
         psws=PswService(workspace, clock),
         backups=BackupService(workspace, clock),
         lists=ListService(workspace),
