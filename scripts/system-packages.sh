@@ -14,6 +14,9 @@ packages=(
 )
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(poppler-utils)  # pdftotext / pdftoppm, to read back printed records
+  packages+=(strace)         # real write faults (ENOSPC, EIO…) injected into a save
+  packages+=(dbus-daemon)    # a private bus, to send the sleep and screen-lock signals
+  packages+=(util-linux)     # setpriv and mount, for the permission and read-only tests
 fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

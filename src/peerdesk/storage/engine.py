@@ -129,17 +129,52 @@ def open_engine(db_path: Path, key: bytes | bytearray) -> Engine:
     # explicit pool stops "sqlite://" from being treated as an in-memory database.
     # LIFO: the UI thread keeps reusing the same warm connection, whose page cache already holds
     # the decrypted pages, instead of cycling through cold ones.
+    # hide_parameters: an error's text never quotes the values a statement was saving.
     engine = create_engine(
-        "sqlite://", module=sqlcipher3, creator=creator, poolclass=QueuePool, pool_use_lifo=True
+        "sqlite://",
+        module=sqlcipher3,
+        creator=creator,
+        poolclass=QueuePool,
+        pool_use_lifo=True,
+        hide_parameters=True,
     )
     event.listen(engine, "begin", _emit_begin)
     _KEYS[engine] = raw
     try:
         verify(engine)
+    except StorageUnavailable as error:
+        close_engine(engine)
+        raise (_why_unopenable(db_path.parent) or error) from error
     except BaseException:
         close_engine(engine)
         raise
     return engine
+
+
+READ_ONLY_FOLDER = (
+    "PeerDesk cannot open the vault because its drive is read-only ({folder}). Copy the folder "
+    "to a drive you can write to, or open the drive for writing, then try again."
+)
+NO_WRITE_PERMISSION = (
+    "PeerDesk cannot open the vault because you may not write to its folder ({folder}): "
+    "permission denied. Change the folder's permissions, or move it, then try again."
+)
+
+
+def _why_unopenable(folder: Path) -> StorageFaultError | None:
+    """A vault that will not open may sit on a read-only drive or in a folder the user may not
+    write to (SQLite only says "unable to open"): name that case, or None when it is neither."""
+    try:
+        read_only = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        read_only = False
+    if read_only:
+        return StorageFaultError(READ_ONLY_FOLDER.format(folder=folder), StorageFault.READ_ONLY)
+    if not os.access(folder, os.W_OK):
+        return StorageFaultError(
+            NO_WRITE_PERMISSION.format(folder=folder), StorageFault.NO_PERMISSION
+        )
+    return None
 
 
 def close_engine(engine: Engine) -> None:

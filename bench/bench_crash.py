@@ -1,0 +1,43 @@
+"""Crash harness at scale: SIGKILL a writer on the real services N times; nothing may be lost."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests import crash_harness
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--kills", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=20261123)
+    parser.add_argument("--quick", action="store_true", help="20 kills, for CI")
+    options = parser.parse_args()
+    kills = 20 if options.quick else options.kills
+    with tempfile.TemporaryDirectory(prefix="peerdesk-crash-") as work:
+        floor = crash_harness.floor_seconds(Path(work))
+        began = time.perf_counter()
+        tally = crash_harness.run(Path(work), kills, options.seed)
+        took = time.perf_counter() - began
+    print(f"kills                 {tally.kills} ({tally.migration_kills} during a migration)")
+    print(f"acknowledged ids      {tally.acknowledged}")
+    print(f"lost                  {len(tally.lost)}")
+    print(f"torn                  {len(tally.torn)}")
+    print(f"failed reopens        {len(tally.failed_reopens)}")
+    print(f"partial backups kept  {tally.partial_backups_counted}")
+    print(f"floor (start + open)  {floor:.2f} s")
+    print(f"total                 {took:.0f} s ({took / max(kills, 1):.2f} s a kill)")
+    for line in sorted(tally.lost | tally.torn)[:20] + tally.failed_reopens[:20]:
+        print("  ", line)
+    bad = tally.lost or tally.torn or tally.failed_reopens or tally.partial_backups_counted
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

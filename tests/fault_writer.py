@@ -1,0 +1,71 @@
+"""A child process that saves one PSW (or makes one backup) and prints what the coordinator read.
+
+Run as ``python -m tests.fault_writer save|backup FOLDER [ARG]`` from the project root, usually
+under ``strace`` injecting write errors. The save (or backup) is fenced by two ``access`` calls on
+marker paths, so a trace shows which system calls belong to it. It prints one JSON line:
+``{"saved": id}`` / ``{"backup": path}`` or ``{"message": words}`` (the text the UI shows for a
+PeerDesk error: ``ui.error_reporting.show_error`` shows ``str(error)``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from peerdesk.domain.errors import PeerDeskError
+from peerdesk.domain.journey import JourneyStatus
+from peerdesk.domain.psw import PswDetails
+from peerdesk.services import vault_service
+from peerdesk.services.bundle import build
+from peerdesk.services.clock import FixedClock
+from peerdesk.storage.vault.files import VaultPaths
+from tests.conftest import NOW, PASSPHRASE
+
+START = "/peerdesk-fault-mark-start"
+END = "/peerdesk-fault-mark-end"
+NOTES = "Prefers evening shifts; speaks Welsh and Urdu. " * 40
+"""Long enough that the new rows span several pages (so a save has several write steps)."""
+
+
+def mark(path: str) -> None:
+    """A system call that shows in a trace but writes nothing: the fence around the action."""
+    os.access(path, os.F_OK)
+
+
+def run(action: str, folder: Path, arg: str) -> dict[str, object]:
+    try:
+        services = build(vault_service.unlock(VaultPaths(folder), PASSPHRASE), FixedClock(NOW))
+    except PeerDeskError as error:
+        return {"unlock": str(error)}
+    try:
+        mark(START)
+        try:
+            if action == "save":
+                psw, _ = services.psws.create(
+                    PswDetails(full_name=arg, known_as=arg.split()[0], notes=NOTES),
+                    status=JourneyStatus.ENQUIRY,
+                )
+                return {"saved": int(psw.id)}
+            made = services.backups.back_up(Path(arg))
+            return {"backup": str(made.path)}
+        except PeerDeskError as error:
+            return {"message": str(error)}
+        finally:
+            mark(END)
+    finally:
+        services.close()
+
+
+def main(argv: list[str]) -> int:
+    action, folder, arg = argv[0], Path(argv[1]), argv[2] if len(argv) > 2 else ""
+    if action not in ("save", "backup"):
+        print(f"unknown action {action}", file=sys.stderr)
+        return 2
+    print(json.dumps(run(action, folder, arg)), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
