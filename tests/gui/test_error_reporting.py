@@ -14,7 +14,13 @@ from pytestqt.qtbot import QtBot
 
 from peerdesk.domain.errors import StorageUnavailable
 from peerdesk.ui import error_reporting
-from peerdesk.ui.error_reporting import crash_details, install_crash_handler, show_error
+from peerdesk.ui.error_reporting import (
+    CRASH_TEXT,
+    CrashDialog,
+    crash_details,
+    install_crash_handler,
+    show_error,
+)
 
 SECRET = "Zoë Nguyễn disclosed self-harm"
 
@@ -35,15 +41,15 @@ def _caught() -> BaseException:
 
 
 @pytest.fixture
-def shown(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
-    """Message boxes that would have been shown (exec() returns at once)."""
-    boxes: list[QMessageBox] = []
+def shown(monkeypatch: pytest.MonkeyPatch) -> list[CrashDialog]:
+    """Crash dialogs that would have been shown (exec() returns at once)."""
+    boxes: list[CrashDialog] = []
 
-    def fake_exec(box: QMessageBox) -> int:
+    def fake_exec(box: CrashDialog) -> int:
         boxes.append(box)
         return 0
 
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr(CrashDialog, "exec", fake_exec)
     return boxes
 
 
@@ -65,7 +71,7 @@ def test_details_name_the_code_but_never_the_record_contents() -> None:
     assert SECRET not in details and "Zoë" not in details
 
 
-def test_an_uncaught_error_is_logged_and_explained(handler: Path, shown: list[QMessageBox]) -> None:
+def test_an_uncaught_error_is_logged_and_explained(handler: Path, shown: list[CrashDialog]) -> None:
     error = _caught()
     sys.excepthook(type(error), error, error.__traceback__)
 
@@ -74,18 +80,20 @@ def test_an_uncaught_error_is_logged_and_explained(handler: Path, shown: list[QM
     if sys.platform != "win32":
         assert stat.S_IMODE(log.stat().st_mode) == 0o600
     (box,) = shown
-    assert "Your saved work is safe" in box.text()
-    assert str(log) in box.text()
-    assert "_raise_with_record_contents" in box.detailedText()  # behind "Show Details…"
+    assert box.headline.text() == CRASH_TEXT
+    assert str(log) in box.more.text()
+    assert box.details.isHidden()
+    box.details_button.click()  # "Show details"
+    assert "_raise_with_record_contents" in box.details.toPlainText()
 
 
 def test_a_failing_message_box_does_not_recurse(
     handler: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    def broken_exec(box: QMessageBox) -> int:
+    def broken_exec(box: CrashDialog) -> int:
         raise RuntimeError("the box itself failed")
 
-    monkeypatch.setattr(QMessageBox, "exec", broken_exec)
+    monkeypatch.setattr(CrashDialog, "exec", broken_exec)
     error = _caught()
     sys.excepthook(type(error), error, error.__traceback__)  # returns; does not raise
 

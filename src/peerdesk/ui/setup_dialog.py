@@ -24,6 +24,7 @@ from peerdesk.storage.vault.keyslots import DEFAULT_KDF, KdfParams
 from peerdesk.ui.form_fields import ProblemLabel, add_row, new_form_layout
 from peerdesk.ui.passphrase_fields import NewPassphraseFields
 from peerdesk.ui.recovery_key_dialog import RecoveryKeyDialog
+from peerdesk.ui.unlock_dialog import NOBODY_ELSE
 
 if TYPE_CHECKING:
     from peerdesk.storage.workspace import Workspace
@@ -62,6 +63,9 @@ class SetupDialog(QDialog):
         explanation.setWordWrap(True)
         explanation.setTextFormat(Qt.TextFormat.PlainText)
         explanation.setAccessibleName("What a vault is")
+        self.nobody_else = QLabel(NOBODY_ELSE, self)
+        self.nobody_else.setWordWrap(True)
+        self.nobody_else.setAccessibleName("Who can open the vault")
 
         self.organisation = QLineEdit(self)
         self.organisation.setAccessibleName("Organisation name")
@@ -91,6 +95,7 @@ class SetupDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(explanation)
+        layout.addWidget(self.nobody_else)
         layout.addLayout(form)
         layout.addWidget(self.problems)
         layout.addWidget(self.error)

@@ -36,6 +36,11 @@ RECOVERY_EXPLANATION = (
     "Type the recovery key you wrote down when this vault was set up, then choose a new "
     "passphrase. Your records are not changed, and the recovery key keeps working afterwards."
 )
+NOBODY_ELSE = (
+    "Nobody can open this vault without your passphrase or recovery key, not even PeerDesk's "
+    "makers."
+)
+FORGOTTEN = "&Forgotten passphrase?"
 FREE_TRIES = 3
 MAX_WAIT_SECONDS = 30
 UNLOCK_PAGE, RECOVERY_PAGE = 0, 1
@@ -87,7 +92,7 @@ class UnlockDialog(QDialog):
         self.unlock_button = self._button("&Unlock", page, self.unlock)
         self.unlock_button.setDefault(True)
         self.forgotten_button = self._button(
-            "&Forgotten your passphrase?", page, lambda: self._show_page(RECOVERY_PAGE)
+            FORGOTTEN, page, lambda: self._show_page(RECOVERY_PAGE)
         )
         self.forgotten_button.setFlat(True)
         self.quit_button = self._button("&Quit", page, self.reject)
@@ -154,6 +159,9 @@ class UnlockDialog(QDialog):
         explanation = QLabel(RECOVERY_EXPLANATION, page)
         explanation.setWordWrap(True)
         explanation.setAccessibleName("How recovery works")
+        self.nobody_else = QLabel(NOBODY_ELSE, page)
+        self.nobody_else.setWordWrap(True)
+        self.nobody_else.setAccessibleName("Who can open the vault")
         self.recovery_key = QLineEdit(page)
         self.recovery_key.setAccessibleName("Recovery key")
         self.recovery_key.setAccessibleDescription(
@@ -181,6 +189,7 @@ class UnlockDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
         layout.addWidget(explanation)
+        layout.addWidget(self.nobody_else)
         layout.addLayout(form)
         layout.addWidget(self.recovery_message)
         layout.addStretch(1)
