@@ -3,6 +3,10 @@
 Launches ``python -m peerdesk --data-dir DIR`` offscreen with PEERDESK_BENCH_EXIT_WHEN_READY=1,
 which makes the app print ``READY <seconds> rows=<n> alembic=<0|1>`` and quit once the window
 is shown and the table has its rows. The floor is ``floor_window.py``, launched the same way.
+
+Both run as an installed copy does: with compiled bytecode (pip compiles modules when it
+installs them). The children get a bytecode folder of their own in the work folder, filled by
+the untimed warm-up launch, even where the environment sets PYTHONDONTWRITEBYTECODE.
 """
 
 from __future__ import annotations
@@ -102,7 +106,9 @@ def main() -> int:
         QT_QPA_PLATFORM="offscreen",
         PEERDESK_PASSPHRASE=PASSPHRASE,
         PEERDESK_BENCH_EXIT_WHEN_READY="1",
+        PYTHONPYCACHEPREFIX=str(s.work / "bytecode"),
     )
+    child_env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: bytecode compiled once
     app_cmd = app_command(folder)
     floor_cmd = [sys.executable, str(HERE / "floor_window.py")]
     launch(app_cmd, child_env)  # warm the OS file cache once for both, untimed

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -17,6 +18,24 @@ from peerdesk.services.bundle import Services, build
 from peerdesk.services.clock import FixedClock
 from peerdesk.storage.vault.files import VaultPaths
 from peerdesk.storage.vault.keyslots import TEST_KDF
+
+# Hypothesis profiles: "dev" (its defaults) locally, "ci" when $CI is set, and "fuzz" (5,000
+# examples per fuzzing test, for a long local run: HYPOTHESIS_PROFILE=fuzz). Ordinary property
+# tests keep Hypothesis's 100 examples everywhere; the fuzzing tests scale from FUZZ_EXAMPLES.
+# Deadlines are off in CI and fuzzing: the machines there are shared.
+settings.register_profile("dev")
+settings.register_profile("ci", deadline=None, print_blob=True)
+settings.register_profile(
+    "fuzz",
+    max_examples=5_000,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+settings.load_profile(PROFILE)
+FUZZ_EXAMPLES = {"ci": 200, "fuzz": 5_000}.get(PROFILE, 100)
+"""Examples per fuzzing test (tests/unit/test_fuzzing.py): 200 in CI, 5,000 when fuzzing."""
 
 PASSPHRASE = "correct horse battery staple"
 ORGANISATION = "Mersey Peer Support"

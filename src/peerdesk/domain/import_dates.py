@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import math
 import re
 from collections.abc import Iterable
 
@@ -40,6 +41,8 @@ def _make(year: int, month: int, day: int, text: str) -> dt.date:
 
 def from_excel_serial(serial: float) -> dt.date:
     """The date an Excel (1900 system) serial number stands for."""
+    if not math.isfinite(serial):  # a damaged workbook's "NaN" or "INF" cell
+        raise DateProblem(f"{serial} is not an Excel date")
     whole = int(serial)
     if whole == 60:
         raise DateProblem("Excel's day 60 is 29 February 1900, which never existed")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from peerdesk.domain.attention import AttentionItem
 from peerdesk.domain.calendar import format_date
+from peerdesk.domain.supervision import SupervisionKind
 from peerdesk.domain.supervision_due import DUE_SOON_DAYS, classify_due
 from peerdesk.storage import supervision_attention_queries, supervision_due_store
 from peerdesk.storage.visibility import text_visible
@@ -27,12 +28,19 @@ _ACTION_CHARS = 80
 def supervision_lines(s: Tx, window: Window) -> list[AttentionItem]:
     """ "Supervision overdue" and "Due within 7 days" per active PSW and kind, by ``until``."""
     until = min(window.until, window.today + dt.timedelta(days=DUE_SOON_DAYS))
-    lines = []
-    for due in supervision_due_store.due_by(s, until, window.viewer):
-        status = classify_due(due.due_on, window.today)
-        item = f"{due.kind.label} supervision"
-        lines.append(AttentionItem(PSW, due.psw_id, due.name, item, status.label, due.due_on))
-    return lines
+    today = window.today
+    items = {kind: f"{kind.label} supervision" for kind in SupervisionKind}  # once, not per line
+    return [
+        AttentionItem(
+            PSW,
+            due.psw_id,
+            due.name,
+            items[due.kind],
+            classify_due(due.due_on, today).label,
+            due.due_on,
+        )
+        for due in supervision_due_store.due_by(s, until, window.viewer)
+    ]
 
 
 def _short(text: str) -> str:

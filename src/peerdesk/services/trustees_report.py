@@ -11,10 +11,7 @@ sessions they attended up to it (``supervision_due``).
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from bisect import bisect_right
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -25,6 +22,7 @@ from peerdesk.domain.journey import JourneyStatus, StatusChange
 from peerdesk.domain.progress import Exported, Progress
 from peerdesk.domain.psw import Role
 from peerdesk.domain.requirements import RequirementStatus
+from peerdesk.domain.roles import Action
 from peerdesk.domain.supervision import Frequency, SupervisionKind, SupervisionPolicy
 from peerdesk.domain.supervision_due import supervision_due
 from peerdesk.domain.trustees import TrusteesFigures, trustees_figures
@@ -36,9 +34,10 @@ from peerdesk.domain.trustees_inputs import (
     last_full_year,
 )
 from peerdesk.domain.trustees_suppression import DEFAULT_THRESHOLD
-from peerdesk.export.pdf.trustees_report import TrusteesDocument, trustees_pdf
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
+from peerdesk.services.collector import collector_paused
 from peerdesk.services.supervision_settings import policy_from
 from peerdesk.services.vault_service import ORGANISATION
 from peerdesk.storage import settings_store, trustees_queries
@@ -82,7 +81,8 @@ def report_file_name(period: Period) -> str:
 
 
 class TrusteesReportService:
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
 
@@ -96,6 +96,7 @@ class TrusteesReportService:
             return _threshold_from(settings_store.read_all(s))
 
     def set_threshold(self, threshold: int) -> Changes:
+        self._viewer.require(Action.SETTINGS)
         if not 1 <= threshold <= THRESHOLD_MAX:
             raise ValidationFailed(
                 [Problem("threshold", f"Enter a whole number from 1 to {THRESHOLD_MAX}.")]
@@ -112,7 +113,7 @@ class TrusteesReportService:
         if problems:
             raise ValidationFailed(problems)
         period = Period(start, end)
-        with _collector_paused():
+        with collector_paused():
             with self._ws.reading() as s:
                 values = settings_store.read_all(s)
                 inputs = trustees_queries.read_inputs(s, since=period.previous().start)
@@ -137,9 +138,12 @@ class TrusteesReportService:
 
     def pdf(self, start: dt.date, end: dt.date, progress: Progress) -> Exported:
         """The report as PDF bytes (no names: not marked confidential) and a file name."""
+        # The PDF library loads here, not when Settings shows the threshold at start-up.
+        from peerdesk.export.pdf.trustees_report import TrusteesDocument, trustees_pdf
+
         found = self.report(start, end, progress)
         progress.step(3, 4)
-        with _collector_paused():
+        with collector_paused():
             built = trustees_pdf(
                 TrusteesDocument(found.figures, found.measure_names),
                 organisation=found.organisation,
@@ -151,24 +155,6 @@ class TrusteesReportService:
             count = built.unprintable
             note = f"{count} character{'s' if count != 1 else ''} could not be printed."
         return Exported(built.data, report_file_name(found.figures.current.period), note)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off while a report is built, back on after.
-
-    Reading 10,000 journeys makes some 300,000 small tuples and records, none of them in
-    cycles; each time allocations pass the collector's threshold it walks every object the
-    app holds, which took half the report's time. Plain reference counting still frees
-    everything; the collector runs again as usual once the report is done.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _threshold_from(values: dict[str, str]) -> int:

@@ -133,7 +133,7 @@ def stalled_candidates(s: Session, latest_since: Mapping[str, dt.date]) -> list[
         for status, since in latest_since.items()
     ]
     stmt = select(*_heading_columns()).where(PswRowModel.archived.is_(False), or_(false(), *stages))
-    return [_heading(row) for row in s.connection().execute(stmt)]
+    return [_heading(row) for row in s.connection().execute(stmt).all()]
 
 
 def awaited_references(s: Session, requested_by: dt.date) -> list[AwaitedReference]:

@@ -75,7 +75,7 @@ def load(folder: Path) -> BackupInfo:
         if len(raw) > _MAX_BYTES:
             raise ValueError("too large")
         return _parse(folder, json.loads(raw.decode("utf-8")))
-    except (ValueError, KeyError, TypeError) as error:
+    except (ValueError, KeyError, TypeError, RecursionError) as error:  # nested thousands deep
         raise VaultDamaged(
             f"The backup {folder} is damaged: its {MANIFEST_NAME} is not one PeerDesk wrote."
         ) from error

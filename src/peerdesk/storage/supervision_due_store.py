@@ -124,7 +124,7 @@ class StoredDue:
 def due_by(s: Session, until: dt.date, viewer: Viewer) -> list[StoredDue]:
     """Stored dates on or before ``until`` of active, unarchived PSWs ``viewer`` may see."""
     name = psw_display_name()
-    rows = s.connection().execute(
+    stmt = (
         select(SupervisionDueRow.psw_id, name, SupervisionDueRow.kind, SupervisionDueRow.due_on)
         .join(PswRowModel, PswRowModel.id == SupervisionDueRow.psw_id)
         .where(
@@ -134,4 +134,5 @@ def due_by(s: Session, until: dt.date, viewer: Viewer) -> list[StoredDue]:
             visible_psws(viewer),
         )
     )
+    rows = s.connection().execute(stmt).all()  # one fetch, not a call per row: thousands
     return [StoredDue(PswId(p), n, _KIND[k], day) for p, n, k, day in rows]

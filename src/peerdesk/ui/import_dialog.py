@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
-    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -32,15 +29,6 @@ from peerdesk.ui.save_export import documents_folder, run_with_progress
 TITLE = "Import volunteers"
 FILE_FILTER = "Spreadsheets (*.csv *.xlsx *.txt);;All files (*)"
 STEPS = ("1. Preview the file", "2. Match columns to fields", "3. Check, then import")
-
-
-def install_import(window: QMainWindow, services: Services, bus: ChangeBus, menu: QMenu) -> QAction:
-    """File › Import volunteers…"""
-    action = QAction("&Import volunteers…", window)
-    action.setStatusTip("Add peer support workers from a CSV or Excel spreadsheet")
-    action.triggered.connect(lambda: import_volunteers(window, services, bus))
-    menu.addAction(action)
-    return action
 
 
 def import_volunteers(parent: QWidget, services: Services, bus: ChangeBus) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -13,10 +14,8 @@ from peerdesk.domain.errors import PeerDeskError
 from peerdesk.domain.ids import PersonId, PswId
 from peerdesk.domain.progress import Progress
 from peerdesk.domain.rights_due import ACCESS
-from peerdesk.services.access_bundle import BundleDraft, draft, make_bundle
 from peerdesk.services.bundle import Services
 from peerdesk.services.rights_service import RequestLine
-from peerdesk.ui.access_bundle_review import BundleReviewDialog
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.check_fields import (
     CheckDialog,
@@ -36,6 +35,9 @@ from peerdesk.ui.rights_step_dialogs import (
     StepDialog,
 )
 from peerdesk.ui.save_export import save_export
+
+if TYPE_CHECKING:  # the bundle (and its PDF library) loads when one is made, not at start-up
+    from peerdesk.services.access_bundle import BundleDraft
 
 TITLES = ("Reference", "Kind", "Received", "Due", "Steps", "Sent or done")
 TITLE = "Data rights requests"
@@ -225,6 +227,9 @@ class RightsRequestsDialog(QDialog, OpensDialogs):
         )
 
     def make_bundle(self) -> None:
+        from peerdesk.services.access_bundle import draft
+        from peerdesk.ui.access_bundle_review import BundleReviewDialog
+
         line = self.selected()
         if line is None:
             return
@@ -243,6 +248,8 @@ class RightsRequestsDialog(QDialog, OpensDialogs):
         QTimer.singleShot(0, self, lambda: self._save(drafted, keys))
 
     def _save(self, drafted: BundleDraft, keys: frozenset[str]) -> None:
+        from peerdesk.services.access_bundle import make_bundle
+
         services = self.services
 
         def make(progress: Progress):  # type: ignore[no-untyped-def]
