@@ -54,3 +54,30 @@ def test_the_page_fills_from_a_real_thread(qtbot: QtBot, services: object) -> No
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10000)
     assert "Siobhán Kelly" in {page.model.index(r, 0).data() for r in range(page.model.rowCount())}
     assert "overdue or due within 30 days" in page.count.text()
+
+
+def test_an_answer_for_a_deleted_widget_is_dropped_not_delivered(qtbot: QtBot) -> None:
+    """Locking deletes the window while a read may still run: its answer must find no one."""
+    import time
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel("waiting")
+    release = threading.Event()
+    finished = threading.Event()
+
+    def work() -> str:
+        release.wait(5)
+        finished.set()
+        return "answer"
+
+    ThreadExecutor().submit(work, label.setText, pytest.fail)
+    label.deleteLater()
+    QCoreApplication.sendPostedEvents(label, QEvent.Type.DeferredDelete)
+    release.set()
+    assert finished.wait(5)
+    deadline = time.monotonic() + 0.5
+    while time.monotonic() < deadline:  # deliver the queued answer, if it were to come
+        QCoreApplication.processEvents()
+    # reaching here without "Internal C++ object already deleted" is the point

@@ -71,3 +71,19 @@ def test_clock_jump_and_sleep(watch: tuple[IdleWatch, Wall, list[str]]) -> None:
 def test_the_heartbeat_beats_each_second(watch: tuple[IdleWatch, Wall, list[str]]) -> None:
     idle, _wall, _fired = watch
     assert idle.heartbeat.isActive() and idle.heartbeat.interval() == 1000
+
+
+def test_a_beat_just_short_of_the_limit_aims_a_timer_at_the_limit_itself(
+    qtbot: QtBot, watch: tuple[IdleWatch, Wall, list[str]]
+) -> None:
+    idle, wall, fired = watch
+    wall.now += 0.6
+    idle.beat()
+    beat_for(idle, wall, 59)  # the last beat comes 0.4 s before the limit: the next, 0.6 s late
+    assert fired == [] and idle.deadline.isActive()
+    assert 350 <= idle.deadline.remainingTime() <= 400
+    wall.now += 0.4
+    with qtbot.waitSignal(idle.lock_due, timeout=2000):
+        pass  # the aimed timer fires by itself, not the next heartbeat
+    assert fired == [IDLE]
+    assert not idle.deadline.isActive()

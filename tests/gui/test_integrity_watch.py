@@ -5,18 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from peerdesk.domain.errors import VaultDamaged
 from peerdesk.domain.integrity import SOUND
-from peerdesk.services.bundle import Services
+from peerdesk.domain.psw import PswQuery
+from peerdesk.services import vault_service
+from peerdesk.services.bundle import Services, build
 from peerdesk.storage.vault.files import VaultPaths
 from peerdesk.ui import integrity_watch, needs_attention_page
 from peerdesk.ui.damage_screen import TITLE, DamageScreen
 from peerdesk.ui.main_window import MainWindow
-from tests.gui.typing_helpers import unnamed
+from peerdesk.ui.restore_dialog import DAMAGED_ERASURES, RestoreDialog
+from tests.conftest import PASSPHRASE
+from tests.gui.typing_helpers import answer_next_modal, click_button, type_text, unnamed
 from tests.unit.services.integrity_helpers import damage_a_data_page, fill, read_everything
 
 
@@ -106,3 +110,51 @@ def test_damage_met_by_an_ordinary_read_shows_the_same_screen(
     assert window.integrity_watch.screen.message.text().startswith(  # type: ignore[union-attr]
         "PeerDesk found damage and set the vault aside unchanged."
     )
+
+
+def test_the_damage_screen_restores_the_newest_backup(
+    qtbot: QtBot, damaged: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    left: list[str] = []
+    monkeypatch.setattr(integrity_watch, "leave_after_restore", lambda: left.append("left"))
+    paths = damaged.paths
+    backup = next((paths.folder / "backups").iterdir())
+    asked: list[str] = []
+
+    def choose(_parent: object, _title: str, start: str) -> str:
+        asked.append(start)
+        return str(backup)
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", choose)
+    window = _window(qtbot, damaged)
+    window.integrity_watch.start(0)
+    qtbot.waitUntil(lambda: window.integrity_watch.screen is not None)
+    screen = window.integrity_watch.screen
+    assert screen is not None and screen.restore.isDefault()
+    shown: list[str] = []
+
+    def restore_when_open(tries: int = 200) -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, RestoreDialog):
+            if tries:
+                QTimer.singleShot(10, lambda: restore_when_open(tries - 1))
+            return
+        type_text(qtbot, dialog.secret, PASSPHRASE)
+        qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+        shown.append(dialog.message.text())
+        answer_next_modal(click_button("OK"))
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, restore_when_open)
+    qtbot.keyClick(screen.restore, Qt.Key.Key_Space)
+    assert asked == [str(paths.folder / "backups")]
+    assert shown and "Peer workers: 120 in the backup" in shown[0]
+    assert " now" not in shown[0]  # the damaged vault is neither read nor counted
+    assert DAMAGED_ERASURES in shown[0]
+    assert left == ["left"]
+    restored = build(vault_service.unlock(paths, PASSPHRASE))
+    try:
+        assert restored.psws.count(PswQuery()) == 120
+    finally:
+        restored.close()
+    assert len(list((paths.folder / "quarantine").iterdir())) == 1  # still set aside

@@ -251,6 +251,11 @@ def test_the_platform_saying_it_sleeps_locks(running: Running) -> None:
     assert running.session.is_locked
 
 
+def test_the_desktop_sleeping_or_locking_its_screen_locks(running: Running) -> None:
+    running.session.session_signals.going_away.emit("screen lock")
+    assert running.session.is_locked
+
+
 def test_no_idle_lock_counts_while_locked(qtbot: QtBot, running: Running) -> None:
     running.session.lock()
     assert not running.idle.armed

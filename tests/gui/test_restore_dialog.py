@@ -41,3 +41,19 @@ def test_check_then_restore(qtbot: QtBot, services: Services, tmp_path: Path) ->
     assert dialog.restored
     assert seen and "PeerDesk will now close" in seen[0]
     assert services.workspace.closed
+
+
+def test_back_up_now_from_the_file_menu_says_where_it_went(
+    qtbot: QtBot, services: Services
+) -> None:
+    from peerdesk.ui.main_window import MainWindow
+
+    new_psw(services, "Priya Shah")
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    seen = answer_next_modal(click_button("OK"))
+    window.backup_actions.back_up_now.trigger()
+    assert seen and "backup" in seen[0].lower()
+    made = services.backups.listed()
+    assert len(made) == 1 and made[0].verified

@@ -11,6 +11,7 @@ import contextlib
 from collections.abc import Callable
 from typing import Any, Protocol
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 Done = Callable[[Any], None]
@@ -66,11 +67,19 @@ class ThreadExecutor:
 
         def finish(callback: Callable[[Any], None], value: Any) -> None:
             self._relays.discard(relay)
+            if _owner_gone(callback):
+                return  # e.g. the window was deleted on locking while this ran: nobody to tell
             callback(value)
 
         relay.done.connect(lambda result: finish(on_done, result))
         relay.failed.connect(lambda error: finish(on_error, error))
         QThreadPool.globalInstance().start(_Job(work, relay))
+
+
+def _owner_gone(callback: Callable[[Any], None]) -> bool:
+    """Whether ``callback`` is a method of a Qt object that has since been deleted."""
+    owner = getattr(callback, "__self__", None)
+    return isinstance(owner, QObject) and not shiboken6.isValid(owner)
 
 
 class Reads:

@@ -19,6 +19,7 @@ class DamageScreen(QDialog):
     """Modal and not dismissible: the vault is closed, so only the way out is offered."""
 
     quit_requested = Signal()
+    restore_requested = Signal()
 
     def __init__(
         self, message: str, *, aside: Path | None, backups: Path, parent: QWidget | None = None
@@ -40,6 +41,9 @@ class DamageScreen(QDialog):
         self.steps.setWordWrap(True)
         self.steps.setAccessibleName(steps)
         self.steps.setVisible(bool(steps))
+        self.restore = QPushButton("&Restore a backup…")
+        self.restore.setAccessibleName("Restore a backup")
+        self.restore.clicked.connect(self.restore_requested)
         self.open_backups = QPushButton("&Open the backups folder")
         self.open_backups.setAccessibleName("Open the backups folder")
         self.open_backups.clicked.connect(self.show_backups)
@@ -48,6 +52,7 @@ class DamageScreen(QDialog):
         self.quit_button.clicked.connect(self.quit_requested)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.restore)
         buttons.addWidget(self.open_backups)
         buttons.addWidget(self.quit_button)
         layout = QVBoxLayout(self)
@@ -56,8 +61,8 @@ class DamageScreen(QDialog):
         layout.addLayout(buttons)
         em = self.fontMetrics().averageCharWidth()
         self.setMinimumWidth(em * 70)
-        self.open_backups.setDefault(True)
-        self.open_backups.setFocus()
+        self.restore.setDefault(True)
+        self.restore.setFocus()
 
     def show_backups(self) -> None:
         """The automatic backups' folder in the file manager (the data folder if none yet)."""

@@ -64,6 +64,11 @@ class IdleWatch(QObject):
         self.heartbeat.setInterval(HEARTBEAT_MS)
         self.heartbeat.setTimerType(Qt.TimerType.CoarseTimer)
         self.heartbeat.timeout.connect(self.beat)
+        # aimed at the idle limit itself, so the lock is not up to a whole heartbeat late
+        self.deadline = QTimer(self)
+        self.deadline.setSingleShot(True)
+        self.deadline.setTimerType(Qt.TimerType.PreciseTimer)
+        self.deadline.timeout.connect(self.beat)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.installEventFilter(self)
@@ -85,6 +90,7 @@ class IdleWatch(QObject):
         """Disarm while locked: input on the lock screen must not re-lock it."""
         self._armed = False
         self.heartbeat.stop()
+        self.deadline.stop()
 
     @property
     def armed(self) -> bool:
@@ -100,12 +106,17 @@ class IdleWatch(QObject):
         if not self._armed:
             return
         now = self._clock()
-        jumped = abs(now - self._last_beat) > JUMP_SECONDS
+        since = now - self._last_beat
+        jumped = abs(since) > JUMP_SECONDS
         self._last_beat = now
+        left = self._limit - (now - self._last_input)
         if jumped:
             self._fire(CLOCK_JUMP)
-        elif now - self._last_input >= self._limit:
+        elif left <= 0:
             self._fire(IDLE)
+        elif 0 < left < since:
+            # the limit falls before the next beat: aim a timer at it, in the heartbeat's time
+            self.deadline.start(max(1, round(HEARTBEAT_MS * left / since)))
 
     def system_suspending(self) -> None:
         """The platform says the session is going to sleep or the screen is being locked."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -28,6 +29,11 @@ def _forget(listeners: list[Callable[[], None]], listener: Callable[[], None]) -
 def quit_app() -> None:
     """Leave at once: the vault is closed, so there is nothing to save or ask about."""
     QCoreApplication.exit(1)
+
+
+def leave_after_restore() -> None:
+    """Close once a backup replaced the damaged vault: it is opened again with its passphrase."""
+    QCoreApplication.exit(0)
 
 
 class IntegrityWatch(QObject):
@@ -115,6 +121,23 @@ class IntegrityWatch(QObject):
         self.box = box
         box.open()
 
+    def restore_from_damage(self) -> None:
+        """Pick a backup folder and restore it; PeerDesk then closes (the vault here is gone)."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from peerdesk.ui.restore_dialog import RestoreDialog
+
+        parent = self.screen or self.window
+        folder = QFileDialog.getExistingDirectory(
+            parent, "Choose the backup folder", str(self.services.integrity.backups_folder())
+        )
+        if not folder:
+            return
+        dialog = RestoreDialog(self.services, Path(folder), parent)
+        dialog.exec()
+        if dialog.restored:
+            leave_after_restore()
+
     def _set_aside(self) -> None:
         if self.screen is not None:
             return
@@ -132,4 +155,5 @@ class IntegrityWatch(QObject):
             message, aside=folder, backups=integrity.backups_folder(), parent=self.window
         )
         self.screen.quit_requested.connect(lambda: quit_app())
+        self.screen.restore_requested.connect(self.restore_from_damage)
         self.screen.open()

@@ -19,6 +19,7 @@ from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services import restore_service
 from peerdesk.services.bundle import Services
 from peerdesk.services.restore_service import OpenBackup, RestorePreview
+from peerdesk.storage.workspace import Workspace
 from peerdesk.ui.form_fields import add_row, new_form_layout
 from peerdesk.ui.passphrase_fields import PassphraseEdit
 
@@ -27,7 +28,11 @@ RESTORED = (
     "The backup is back in place and PeerDesk will now close. Open it again with the passphrase "
     "(or recovery key) of the time the backup was made."
 )
-
+DAMAGED_ERASURES = (
+    "Records erased after this backup was made cannot be read from the damaged vault, so they "
+    "may come back: after restoring, use File › Review retention… and check the rights "
+    "requests log for erasure requests."
+)
 
 LABELS = {
     "psw": "Peer workers",
@@ -44,15 +49,24 @@ LABELS = {
 }
 
 
-def preview_text(plan: RestorePreview) -> str:
-    """What the coordinator reads before restoring: counts then and now, erasures, upgrade."""
+def preview_text(plan: RestorePreview, *, damaged: bool = False) -> str:
+    """What the coordinator reads before restoring: counts then and now, erasures, upgrade.
+
+    ``damaged``: the vault here was set aside as damaged, so it is neither counted, read for
+    erasures since the backup, nor backed up first (it stays in the quarantine folder).
+    """
     lines = [f"Made {plan.made_at:%a %d %b %Y, %H:%M}.", ""]
     for table in sorted(plan.counts_then):
         then, now = plan.counts_then[table], plan.counts_now.get(table, 0)
         label = LABELS.get(table, table.replace("_", " ").capitalize())
-        lines.append(f"{label}: {then:,} in the backup, {now:,} now")
+        if damaged:
+            lines.append(f"{label}: {then:,} in the backup")
+        else:
+            lines.append(f"{label}: {then:,} in the backup, {now:,} now")
     lines.append("")
-    if plan.erasures:
+    if damaged:
+        lines.append(DAMAGED_ERASURES)
+    elif plan.erasures:
         lines.append(
             f"{len(plan.erasures):,} record(s) erased or anonymised since then will be done again."
         )
@@ -60,7 +74,10 @@ def preview_text(plan: RestorePreview) -> str:
         lines.append("Nothing has been erased since then.")
     if plan.needs_upgrade:
         lines.append("It was made by an older PeerDesk and will be upgraded.")
-    lines.append("Your vault as it is now is backed up first.")
+    if damaged:
+        lines.append("The damaged vault stays set aside, unchanged, in the quarantine folder.")
+    else:
+        lines.append("Your vault as it is now is backed up first.")
     return "\n".join(lines)
 
 
@@ -108,6 +125,12 @@ class RestoreDialog(QDialog):
         layout.addWidget(buttons)
         self.finished.connect(lambda _result: self._forget())
 
+    @property
+    def current(self) -> Workspace | None:
+        """The vault being replaced; None once it was set aside as damaged (nothing to read)."""
+        workspace = self.services.workspace
+        return None if workspace.damaged else workspace
+
     def check(self) -> None:
         self._forget()
         secret = self.secret.text()
@@ -117,13 +140,13 @@ class RestoreDialog(QDialog):
         try:
             kind = "recovery_key" if self.use_recovery.isChecked() else "passphrase"
             self.opened = restore_service.open_backup(self.folder, **{kind: secret})
-            plan = restore_service.preview(self.opened, self.services.workspace)
+            plan = restore_service.preview(self.opened, self.current)
         except PeerDeskError as error:
             self._forget()
             self.message.setText(f"Problem: {error}")
             self.adjustSize()
             return
-        self.message.setText(preview_text(plan))
+        self.message.setText(preview_text(plan, damaged=self.current is None))
         self.adjustSize()
         self.restore_button.setEnabled(True)
         self.restore_button.setFocus()
@@ -133,7 +156,7 @@ class RestoreDialog(QDialog):
             return
         try:
             done = restore_service.restore(
-                self.opened, self.services.paths, self.services.workspace, self.services.clock
+                self.opened, self.services.paths, self.current, self.services.clock
             )
         except PeerDeskError as error:
             QMessageBox.warning(self, TITLE, f"Not restored: {error}")

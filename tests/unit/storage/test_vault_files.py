@@ -6,6 +6,7 @@ import errno
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import NoReturn
 
@@ -156,3 +157,17 @@ def test_write_atomic_when_no_temp_file_can_be_made(
     with pytest.raises(StorageUnavailable, match="read-only"):
         write_atomic(tmp_path / "peerdesk.keys", b"new")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_write_clears_old_temporary_copies_left_by_a_killed_write(tmp_path: Path) -> None:
+    target = tmp_path / "peerdesk.keys"
+    stale = tmp_path / ".peerdesk.keys.killed.tmp"
+    fresh = tmp_path / ".peerdesk.keys.inprogress.tmp"
+    for leftover in (stale, fresh):
+        leftover.write_bytes(b"half a header")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    write_atomic(target, b"{}")
+    assert target.read_bytes() == b"{}"
+    assert not stale.exists()
+    assert fresh.exists()  # may belong to a write still going on in another process

@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import tempfile
+import time
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -113,6 +114,21 @@ def write_atomic(path: Path, data: bytes) -> None:
             raise _write_failed(folder, error) from error
         raise
     fsync_folder(folder)
+    _remove_stale_temps(path)
+
+
+STALE_TEMP_SECONDS = 60.0
+"""A temporary copy this old was left by a write that was killed (a working one takes ms)."""
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Delete temporary copies of ``path`` left behind by a killed write; never a fresh one,
+    which may belong to a write still in progress in another PeerDesk process."""
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    for temp in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if temp.stat().st_mtime < cutoff:
+                temp.unlink()
 
 
 def fsync_folder(folder: Path) -> None:
