@@ -16,6 +16,7 @@ from peerdesk import APP_NAME, __version__
 from peerdesk.domain.errors import PeerDeskError, VaultMissing
 from peerdesk.services import vault_service
 from peerdesk.services.bundle import Services, build
+from peerdesk.services.login import viewer_for
 from peerdesk.storage import locations
 from peerdesk.storage.vault.files import VaultPaths, VaultState
 from peerdesk.storage.workspace import Workspace
@@ -23,6 +24,7 @@ from peerdesk.storage.workspace import Workspace
 if TYPE_CHECKING:
     from peerdesk.ui.single_instance import SingleInstance
 
+CLOSING_BACKUP = "Closing: checking the vault and making a backup…"
 ENV_BENCH_READY = "PEERDESK_BENCH_EXIT_WHEN_READY"
 """Benchmarks only: print ``READY <seconds since process start>`` once usable, then quit."""
 
@@ -68,7 +70,11 @@ def run_app(*, data_dir: str | None, demo: bool, passphrase: str | None) -> int:
         workspace = _open_workspace(paths, state, passphrase=passphrase)
         if workspace is None:
             return 1
-        services = build(workspace)
+        try:
+            services = build(workspace, viewer=viewer_for(workspace))
+        except PeerDeskError as error:
+            workspace.close()
+            return _fail(error)
         # Notes on what a DBS check disclosed are kept six months after the decision, no longer.
         services.dbs.clear_expired_disclosure_notes()
         return _show_window(app, services, instance)
@@ -137,7 +143,8 @@ def _show_window(app: QApplication, services: Services, instance: SingleInstance
         window = MainWindow(unlocked)
 
         def change_passphrase() -> None:
-            ChangePassphraseDialog(unlocked.paths, parent=window).exec()
+            slot = unlocked.users.my_slot()
+            ChangePassphraseDialog(unlocked.paths, parent=window, slot=slot).exec()
 
         window.change_passphrase_requested.connect(change_passphrase)
         window.integrity_watch.start()  # a quick check once the window is up, off its thread
@@ -169,17 +176,14 @@ def _show_window(app: QApplication, services: Services, instance: SingleInstance
 
 
 def _backup_on_close(services: Services) -> None:
-    """quick_check, then a verified backup if anything changed; a failure is said, not raised."""
-    from PySide6.QtCore import Qt
+    """quick_check, then a verified backup if anything changed; a failure is said, not raised.
+    It runs off the UI thread behind a moving bar, so closing never looks frozen."""
+    from peerdesk.ui.busy import run_busy
 
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        services.backups.on_close()
+        run_busy(None, APP_NAME, CLOSING_BACKUP, services.backups.on_close)
     except PeerDeskError as error:
-        QApplication.restoreOverrideCursor()
         QMessageBox.warning(None, APP_NAME, f"PeerDesk made no backup on closing. {error}")
-        return
-    QApplication.restoreOverrideCursor()
 
 
 def _report_ready(app: QApplication, window: QWidget) -> None:

@@ -132,7 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument(
         "--include-confidential",
         action="store_true",
-        help="search confidential notes and plans too (never private ones)",
+        help="search confidential notes and plans too (never private ones); coordinators "
+        "only: as a supervisor or trustee the command refuses and exits 1",
     )
     data_dir_option(search, default=argparse.SUPPRESS)
     return parser

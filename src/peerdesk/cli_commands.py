@@ -123,13 +123,25 @@ def match(args: argparse.Namespace) -> int:
     return 0
 
 
+CONFIDENTIAL_REFUSED = (
+    "As a {role} you can search shared notes only: only a coordinator may search confidential "
+    "notes. Leave out --include-confidential."
+)
+
+
 def search(args: argparse.Namespace) -> int:
     """``peerdesk search``: the search service's first page, unlocked like ``peerdesk due``."""
+    from peerdesk.domain.errors import PeerDeskError
+    from peerdesk.domain.roles import Role
     from peerdesk.export.search_listing import render
+    from peerdesk.services.login import viewer_for
     from peerdesk.services.search_service import SearchService
 
     def run(workspace: Workspace) -> str:
-        found = SearchService(workspace).search(
+        viewer = viewer_for(workspace)  # with users, whoever's passphrase this is
+        if args.include_confidential and viewer.role is not Role.COORDINATOR:
+            raise PeerDeskError(CONFIDENTIAL_REFUSED.format(role=viewer.role.value))
+        found = SearchService(workspace, viewer).search(
             args.text, include_confidential=args.include_confidential
         )
         return render(found, args.format)

@@ -211,8 +211,10 @@ def _target(out: Path | None, suggested: str) -> Path:
 
 def _table(services: Services, what: str, fmt: str, within: int, progress: Progress) -> Exported:
     from peerdesk.domain.progress import Exported
+    from peerdesk.domain.roles import Action
     from peerdesk.export.table_export import table_bytes
 
+    services.viewer.require(Action.BULK_EXPORT)  # NotAllowed: shown, exit 1
     headers, rows = _table_rows(services, what, within, progress)
 
     def step(done: int, total: int) -> bool:

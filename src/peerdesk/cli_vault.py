@@ -20,7 +20,10 @@ def with_vault(
     data_dir: str | None, demo: bool, doing: str, read: Callable[[Workspace], T]
 ) -> T | int:
     """``read`` from the vault unlocked by $PEERDESK_PASSPHRASE; on a vault error the message is
-    shown and 1 returned. ``NotFound`` from ``read`` is left to the caller."""
+    shown and 1 returned. ``NotFound`` from ``read`` is left to the caller.
+
+    With users, the passphrase says who is acting: ``build(workspace)`` gives that user's
+    Viewer (``services.login.viewer_for``), and a removed user's passphrase is refused."""
     passphrase = os.environ.get(ENV_PASSPHRASE)
     if not passphrase:
         err(f"PeerDesk: set {ENV_PASSPHRASE} to the vault's passphrase to {doing}.")

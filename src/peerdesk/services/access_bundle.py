@@ -13,6 +13,7 @@ from peerdesk.domain.name_finder import NameFinder
 from peerdesk.domain.plans import PlanKind
 from peerdesk.domain.progress import Exported, Progress
 from peerdesk.domain.rights_request import RequestId, RightsRequest
+from peerdesk.domain.roles import Action
 from peerdesk.export.access_bundle import BundleInput, bundle_zip
 from peerdesk.services.bundle import Services
 from peerdesk.storage import rights_store
@@ -95,6 +96,7 @@ def draft(
     services: Services, request_id: RequestId, progress: Progress | None = None
 ) -> BundleDraft:
     """Everything held about the request's subject, and the passages naming anyone else."""
+    services.viewer.require(Action.BULK_EXPORT)
     progress = progress or Progress()
     request = services.rights.request(request_id).request
     if request.psw_id is not None:
@@ -125,6 +127,7 @@ def make_bundle(
     reviewed: bool = True,
 ) -> Exported:
     """The ZIP, with the passages in ``redact`` (their keys) replaced by the redaction words."""
+    services.viewer.require(Action.BULK_EXPORT)
     progress.step(0, 2)
     request = drafted.request
     subject = "psw" if request.psw_id is not None else "person"
@@ -156,6 +159,7 @@ def make_bundle(
 
 def sar_document(services: Services, request_id: int, progress: Progress) -> Exported:
     """``peerdesk export sar REQUEST_ID``: every passage naming someone else is redacted."""
+    services.viewer.require(Action.BULK_EXPORT)
     drafted = draft(services, RequestId(request_id), progress)
     keys = frozenset(p.key for p in drafted.passages)
     return make_bundle(services, drafted, keys, progress, reviewed=False)

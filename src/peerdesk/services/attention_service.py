@@ -37,9 +37,11 @@ from peerdesk.domain.safeguarding import open_concern_line
 from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.domain.waiting import FLAG_AFTER_DAYS, wait_on
 from peerdesk.services import supervision_due_refresh
+from peerdesk.services.attention_roles import role_sources
 from peerdesk.services.audit_attention import audit_chain_lines
 from peerdesk.services.backup_attention import off_laptop_lines
 from peerdesk.services.clock import Clock
+from peerdesk.services.collector import collector_paused
 from peerdesk.services.pipeline_settings import targets_from
 from peerdesk.services.retention_attention import retention_lines
 from peerdesk.services.review_attention import review_lines
@@ -157,10 +159,14 @@ def stalled_lines(s: Tx, window: Window) -> list[AttentionItem]:
     for status, days in window.targets.items():
         # stalled_since = since + days + 1 <= until  <=>  since <= until - days - 1
         latest[status.value] = window.until - dt.timedelta(days=days + 1)
+    targets = dict(window.targets)
+    statuses = {status.value: status for status in JourneyStatus}
+    at = {status: f"At {status.label.lower()} since " for status in JourneyStatus}
+    target = {status: f" (target {days:,} days)" for status, days in targets.items()}
     lines = []
     for psw in attention_queries.stalled_candidates(s, latest):
-        status = JourneyStatus(psw.status)
-        since = stalled_since(status, psw.since, dict(window.targets))
+        status = statuses[psw.status]
+        since = stalled_since(status, psw.since, targets)
         if since is None:
             continue
         lines.append(
@@ -168,8 +174,7 @@ def stalled_lines(s: Tx, window: Window) -> list[AttentionItem]:
                 PSW,
                 psw.id,
                 psw.name,
-                f"At {status.label.lower()} since {format_date(psw.since)} "
-                f"(target {window.targets[status]:,} days)",
+                at[status] + format_date(psw.since) + target[status],
                 "Stalled" if since <= window.today else "Near stage target",
                 since,
             )
@@ -343,7 +348,7 @@ class AttentionService:
         if not self._due_stored:  # once per vault opened: later writes keep the dates in step
             supervision_due_refresh.ensure_stored(self._ws)
             self._due_stored = True
-        with self._ws.reading() as s:
+        with collector_paused(), self._ws.reading() as s:  # ~10,000 small records, no cycles
             chosen = targets if targets is not None else self._targets
             window = Window(
                 today=today,
@@ -353,14 +358,14 @@ class AttentionService:
                 else targets_from(settings_store.read_all(s)),
                 viewer=self._viewer if viewer is None else viewer,
             )
-            for source in self._sources:
+            for source in role_sources(self._sources, window.viewer):
                 lines += source(s, window)
             lines = _visible_only(s, lines, window.viewer)
-        # By subject first, so lines the sort key ties on (two PSWs of one name due the same day
-        # for the same thing) keep one order whatever order SQL returned the rows in.
-        lines.sort(key=_subject)
-        return sorted(lines, key=sort_key)
+            # Most pressing first, then by subject, so lines the sort key ties on (two PSWs of one
+            # name due the same day for the same thing) keep one order whatever SQL returned.
+            lines.sort(key=_order)
+        return lines
 
 
-def _subject(item: AttentionItem) -> tuple[str, int]:
-    return item.subject_kind, item.subject_id
+def _order(item: AttentionItem) -> tuple[dt.date, str, str, str, int]:
+    return (*sort_key(item), item.subject_kind, item.subject_id)

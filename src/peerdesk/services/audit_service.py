@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from peerdesk.domain.audit_chain import AuditEntry, VerifyResult, first_broken
 from peerdesk.domain.import_table import CellValue
 from peerdesk.domain.progress import Exported, Progress
+from peerdesk.domain.roles import Action
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.export.table_export import table_bytes
 from peerdesk.services.clock import Clock
 from peerdesk.storage import audit_log
@@ -68,7 +70,8 @@ def record_view(workspace: Workspace, kind: str, record_id: int) -> None:
 class AuditService:
     """Reading, checking and exporting the audit log; explicit rows for exports and searches."""
 
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
 
@@ -82,6 +85,7 @@ class AuditService:
         until: dt.date | None = None,
     ) -> AuditPage:
         """Page ``page`` (from 0) of entries newest first; dates are inclusive days."""
+        self._viewer.require(Action.AUDIT)
         page = max(page, 0)
         start = dt.datetime.combine(since, dt.time()) if since else None
         end = dt.datetime.combine(until + dt.timedelta(days=1), dt.time()) if until else None
@@ -99,21 +103,25 @@ class AuditService:
 
     def actions(self) -> list[str]:
         """The actions recorded so far (for the filter)."""
+        self._viewer.require(Action.AUDIT)
         with self._ws.reading() as s:
             return audit_log.actions(s)
 
     def verify(self, progress: Progress | None = None) -> VerifyResult:
         """Walk the whole chain oldest first, in chunks; stops at the first broken entry."""
+        self._viewer.require(Action.AUDIT)
         with self._ws.reading() as s:
             return verify_from(s, None, progress)
 
     def head(self) -> tuple[int, str] | None:
         """The newest entry's (id, hash): what a backup's manifest records."""
+        self._viewer.require(Action.AUDIT)
         with self._ws.reading() as s:
             return audit_log.head(s)
 
     def export_csv(self, progress: Progress | None = None) -> Exported:
         """Every entry, oldest first, as a guarded CSV (no names or values are in the log)."""
+        self._viewer.require(Action.BULK_EXPORT)
         rows = self.cells(progress)
 
         def step(done: int, all_rows: int) -> bool:
@@ -127,6 +135,7 @@ class AuditService:
 
     def cells(self, progress: Progress | None = None) -> list[tuple[CellValue, ...]]:
         """Every entry oldest first as table cells (the columns of :data:`HEADERS`)."""
+        self._viewer.require(Action.BULK_EXPORT)
         rows: list[tuple[CellValue, ...]] = []
         with self._ws.reading() as s:
             total = audit_log.count(s)

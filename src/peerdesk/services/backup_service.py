@@ -16,6 +16,8 @@ from pathlib import Path
 
 from peerdesk.domain.backup_thinning import Candidate, to_remove
 from peerdesk.domain.errors import StorageUnavailable, VaultDamaged
+from peerdesk.domain.roles import Action
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.clock import Clock
 from peerdesk.storage import backups, settings_store
 from peerdesk.storage.backup_manifest import AUTOMATIC, ON_CLOSE, ON_DEMAND, BackupInfo
@@ -70,7 +72,9 @@ def refuse_inside_vault(folder: Path, paths: VaultPaths) -> None:
 
 
 class BackupService:
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, viewer: Viewer = COORDINATOR) -> None:
+        """``viewer``: who unlocked; a role without ``Action.BACKUP`` (a trustee) makes none."""
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
         self._generation = workspace.generation
@@ -85,18 +89,20 @@ class BackupService:
 
     def back_up(self, folder: Path | None = None, *, label: str = "") -> BackupMade:
         """An on-demand backup to ``folder`` (default: the automatic backups folder)."""
+        self._viewer.require(Action.BACKUP)
         target = self.folder if folder is None else folder.expanduser().resolve()
         refuse_inside_vault(target, self._ws.paths)
         return self._make(target, ON_DEMAND, label)
 
     def back_up_automatically(self, reason: str = AUTOMATIC) -> BackupMade:
+        self._viewer.require(Action.BACKUP)
         made = self._make(self.folder, reason, "")
         removed = self.thin()
         return BackupMade(made.path, made.made_at, made.counts, made.other_drive, removed)
 
     def daily_due(self) -> bool:
         """Changed since the last backup, and the newest automatic one is a day old (or none)."""
-        if self._ws.closed or not self.changed():
+        if self._ws.closed or not self.changed() or not self._viewer.can(Action.BACKUP):
             return False
         newest = self.newest()
         return newest is None or self._clock.now() - newest.made_at >= DAILY
@@ -104,7 +110,7 @@ class BackupService:
     def on_close(self) -> BackupMade | None:
         """``quick_check``, then a backup if anything changed while open. A vault failing the
         check is not backed up (its newest good backup stays newest): ``VaultDamaged``."""
-        if self._ws.closed or not self.changed():
+        if self._ws.closed or not self.changed() or not self._viewer.can(Action.BACKUP):
             return None
         if not backups.quick_check(backups.engine_of(self._ws)):
             raise VaultDamaged(
@@ -124,6 +130,7 @@ class BackupService:
 
     def thin(self) -> int:
         """Delete the automatic backups the thinning rule lets go; returns how many went."""
+        self._viewer.require(Action.BACKUP)
         found = backups.list_backups(self.folder)
         candidates = [
             Candidate(b.path, b.made_at, b.vault_id, b.automatic, b.verified) for b in found

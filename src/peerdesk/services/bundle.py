@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from peerdesk.domain.viewer import COORDINATOR, Viewer
+from peerdesk.domain.viewer import Viewer
 from peerdesk.services.attention_service import AttentionService
 from peerdesk.services.backup_service import BackupService
 from peerdesk.services.clock import Clock, SystemClock
@@ -19,6 +19,7 @@ from peerdesk.services.induction_service import InductionService
 from peerdesk.services.interview_service import InterviewService
 from peerdesk.services.list_service import ListService
 from peerdesk.services.lock_settings import LockSettings
+from peerdesk.services.login import viewer_for
 from peerdesk.services.match_service import MatchService
 from peerdesk.services.matching_service import MatchingService
 from peerdesk.services.matching_settings import MatchingSettings
@@ -50,6 +51,7 @@ if TYPE_CHECKING:  # printing, import and checks load their libraries when first
     from peerdesk.services.retention_service import RetentionService
     from peerdesk.services.review_documents import ReviewDocuments
     from peerdesk.services.trustees_report import TrusteesReportService
+    from peerdesk.services.user_service import UserService
 
 
 @dataclass(frozen=True)
@@ -93,14 +95,14 @@ class Services:
         """Match summaries, both copies (stateless, made on demand)."""
         from peerdesk.services.match_documents import MatchDocuments
 
-        return MatchDocuments(self.workspace, self.clock, self.settings)
+        return MatchDocuments(self.workspace, self.clock, self.settings, self.viewer)
 
     @property
     def review_documents(self) -> ReviewDocuments:
         """Printed annual reviews (stateless, made on demand)."""
         from peerdesk.services.review_documents import ReviewDocuments
 
-        return ReviewDocuments(self.workspace, self.clock, self.settings)
+        return ReviewDocuments(self.workspace, self.clock, self.settings, self.viewer)
 
     @property
     def forms(self) -> FormDocuments:
@@ -116,28 +118,28 @@ class Services:
         """Import of volunteers from spreadsheets (stateless, so made on demand)."""
         from peerdesk.services.import_service import ImportService
 
-        return ImportService(self.workspace, self.clock)
+        return ImportService(self.workspace, self.clock, self.viewer)
 
     @property
     def psw_documents(self) -> PswDocumentService:
         """A PSW's printed record, supervision sessions and plans (stateless, made on demand)."""
         from peerdesk.services.psw_documents import PswDocumentService
 
-        return PswDocumentService(self.workspace, self.clock)
+        return PswDocumentService(self.workspace, self.clock, self.viewer)
 
     @property
     def trustees_report(self) -> TrusteesReportService:
         """The trustees' report: figures, threshold and PDF (stateless, made on demand)."""
         from peerdesk.services.trustees_report import TrusteesReportService
 
-        return TrusteesReportService(self.workspace, self.clock)
+        return TrusteesReportService(self.workspace, self.clock, self.viewer)
 
     @property
     def retention(self) -> RetentionService:
         """Retention rules, holds, preview and erasure (stateless, made on demand)."""
         from peerdesk.services.retention_service import RetentionService
 
-        return RetentionService(self.workspace, self.clock)
+        return RetentionService(self.workspace, self.clock, self.viewer)
 
     @property
     def drafts(self) -> DraftService:
@@ -147,64 +149,73 @@ class Services:
     @property
     def lock_settings(self) -> LockSettings:
         """How long PeerDesk may sit idle before it locks (stateless, made on demand)."""
-        return LockSettings(self.workspace)
+        return LockSettings(self.workspace, self.viewer)
 
     @property
     def audit(self) -> AuditService:
         """The audit log: entries, checking the chain, export (stateless, made on demand)."""
         from peerdesk.services.audit_service import AuditService
 
-        return AuditService(self.workspace, self.clock)
+        return AuditService(self.workspace, self.clock, self.viewer)
 
     @property
     def integrity(self) -> IntegrityService:
         """Integrity checks; setting a damaged vault aside (stateless, made on demand)."""
         from peerdesk.services.integrity_service import IntegrityService
 
-        return IntegrityService(self.workspace, self.clock)
+        return IntegrityService(self.workspace, self.clock, self.viewer)
+
+    @property
+    def users(self) -> UserService:
+        """Users, roles and their passphrase slots (stateless, made on demand)."""
+        from peerdesk.services.user_service import UserService
+
+        return UserService(self.workspace, self.clock, self.viewer)
 
     def close(self) -> None:
         self.workspace.close()
 
 
 def build(
-    workspace: Workspace, clock: Clock | None = None, viewer: Viewer = COORDINATOR
+    workspace: Workspace, clock: Clock | None = None, viewer: Viewer | None = None
 ) -> Services:
+    """``viewer`` defaults to whoever unlocked ``workspace`` (``login.viewer_for``)."""
     clock = clock or SystemClock()
+    viewer = viewer if viewer is not None else viewer_for(workspace)
     workspace.now = clock.now  # the audit log's time is the services' clock
     workspace.user = viewer.id  # the audit log's user is whoever unlocked
-    matches = MatchService(workspace, clock)
+    matches = MatchService(workspace, clock, viewer)
     return Services(
         paths=workspace.paths,
         clock=clock,
         viewer=viewer,
-        psws=PswService(workspace, clock),
-        backups=BackupService(workspace, clock),
-        lists=ListService(workspace),
-        settings=SettingsService(workspace),
+        psws=PswService(workspace, clock, viewer),
+        backups=BackupService(workspace, clock, viewer),
+        lists=ListService(workspace, viewer),
+        settings=SettingsService(workspace, viewer),
         workspace=workspace,
-        references=ReferenceService(workspace, clock),
-        dbs=DbsService(workspace, clock),
-        health=HealthService(workspace, clock),
-        induction=InductionService(workspace, clock),
-        training=TrainingService(workspace, clock),
-        policies=PolicyService(workspace, clock),
-        interviews=InterviewService(workspace, clock),
-        attention=AttentionService(workspace, clock),
-        consents=ConsentService(workspace, clock),
-        people=PersonService(workspace, clock),
+        references=ReferenceService(workspace, clock, viewer),
+        dbs=DbsService(workspace, clock, viewer),
+        health=HealthService(workspace, clock, viewer),
+        induction=InductionService(workspace, clock, viewer),
+        training=TrainingService(workspace, clock, viewer),
+        policies=PolicyService(workspace, clock, viewer),
+        interviews=InterviewService(workspace, clock, viewer),
+        attention=AttentionService(workspace, clock, viewer=viewer),
+        consents=ConsentService(workspace, clock, viewer),
+        people=PersonService(workspace, clock, viewer),
         matches=matches,
-        matching_settings=MatchingSettings(workspace),
-        matching=MatchingService(workspace, clock, matches),
-        conflicts=ConflictService(workspace, clock),
-        protection=ProtectionService(workspace, clock),
-        person_consents=PersonConsentService(workspace, clock),
-        outcomes=OutcomeService(workspace, clock),
-        teams=TeamService(workspace, clock),
-        plans=PlanService(workspace, clock),
-        supervision=SupervisionService(workspace, clock),
-        concerns=ConcernService(workspace, clock),
-        reviews=ReviewService(workspace, clock),
-        search=SearchService(workspace),
-        rights=RightsService(workspace, clock),
+        matching_settings=MatchingSettings(workspace, viewer),
+        matching=MatchingService(workspace, clock, matches, viewer),
+        conflicts=ConflictService(workspace, clock, viewer),
+        protection=ProtectionService(workspace, clock, viewer),
+        person_consents=PersonConsentService(workspace, clock, viewer),
+        outcomes=OutcomeService(workspace, clock, viewer),
+        teams=TeamService(workspace, clock, viewer),
+        plans=PlanService(workspace, clock, viewer),
+        supervision=SupervisionService(workspace, clock, viewer),
+        concerns=ConcernService(workspace, clock, viewer),
+        reviews=ReviewService(workspace, clock, viewer),
+        search=SearchService(workspace, viewer),
+        rights=RightsService(workspace, clock, viewer),
     )

@@ -25,6 +25,7 @@ from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.evidence_writes import refuse
 from peerdesk.services.pipeline_settings import recorder_from
+from peerdesk.services.role_guard import Owned, require_sees_psw, require_sees_record
 from peerdesk.storage import concern_store, settings_store
 from peerdesk.storage.workspace import Tx, Workspace
 
@@ -39,18 +40,21 @@ class ConcernService:
     own transaction, the supervision service calls ``concern_store.raise_from_session(s, …)``.
     """
 
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
 
     # --- reading ------------------------------------------------------------------------------
 
     def concern(self, concern_id: ConcernId) -> Concern:
+        require_sees_record(self._ws, self._viewer, Owned.CONCERN, concern_id)
         with self._ws.reading() as s:
             return concern_store.read(s, concern_id)
 
     def for_psw(self, psw_id: PswId) -> list[Concern]:
         """The PSW's concerns, newest first."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return concern_store.for_psw(s, psw_id)
 
@@ -58,8 +62,9 @@ class ConcernService:
         with self._ws.reading() as s:
             return concern_store.for_person(s, person_id)
 
-    def open_concerns(self, viewer: Viewer = COORDINATOR) -> list[Concern]:
+    def open_concerns(self, viewer: Viewer | None = None) -> list[Concern]:
         """Every open concern about records ``viewer`` may see, newest first."""
+        viewer = viewer or self._viewer
         with self._ws.reading() as s:
             found = concern_store.open_concerns(s, viewer)
             return concern_store.by_ids(s, [c.id for c in found])
@@ -74,6 +79,8 @@ class ConcernService:
         psw_id: PswId | None = None,
         person_id: PersonId | None = None,
     ) -> list[Problem]:
+        if psw_id is not None:
+            require_sees_psw(self._ws, self._viewer, psw_id)
         return raise_problems(
             summary=tidy(summary),
             raised_on=raised_on,
@@ -107,6 +114,8 @@ class ConcernService:
     ) -> tuple[Concern, Changes]:
         """Raise a concern about a PSW and/or a person; ``source_id`` names the session or
         contact it came from, if any."""
+        if psw_id is not None:
+            require_sees_psw(self._ws, self._viewer, psw_id)
         clean = tidy(summary)
         with self._ws.transaction() as s:
             problems = raise_problems(
@@ -135,6 +144,7 @@ class ConcernService:
         return saved, CHANGED
 
     def add_step(self, concern_id: ConcernId, *, on: dt.date, text: str) -> tuple[Concern, Changes]:
+        require_sees_record(self._ws, self._viewer, Owned.CONCERN, concern_id)
         clean = tidy(text)
         with self._ws.transaction() as s:
             concern = concern_store.read(s, concern_id)
@@ -148,6 +158,7 @@ class ConcernService:
         self, concern_id: ConcernId, *, who_told: str, referral: str
     ) -> tuple[Concern, Changes]:
         """Who was told and the referral made (refused once closed)."""
+        require_sees_record(self._ws, self._viewer, Owned.CONCERN, concern_id)
         told, referred = tidy(who_told), tidy(referral)
         with self._ws.transaction() as s:
             concern = concern_store.read(s, concern_id)
@@ -157,6 +168,7 @@ class ConcernService:
 
     def close(self, concern_id: ConcernId, closing: Closing) -> tuple[Concern, Changes]:
         """Close with a date, a note and whether it was a safeguarding incident."""
+        require_sees_record(self._ws, self._viewer, Owned.CONCERN, concern_id)
         clean = _tidied(closing)
         with self._ws.transaction() as s:
             concern = concern_store.read(s, concern_id)
@@ -166,6 +178,7 @@ class ConcernService:
 
     def reopen(self, concern_id: ConcernId, *, on: dt.date, reason: str) -> tuple[Concern, Changes]:
         """Open a closed concern again; the reason and the old closing are kept as a step."""
+        require_sees_record(self._ws, self._viewer, Owned.CONCERN, concern_id)
         clean = tidy(reason)
         with self._ws.transaction() as s:
             concern = concern_store.read(s, concern_id)

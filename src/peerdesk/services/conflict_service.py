@@ -8,9 +8,11 @@ from peerdesk.domain.conflicts import Conflict, ConflictId, ConflictKind, confli
 from peerdesk.domain.errors import Problem, ValidationFailed
 from peerdesk.domain.ids import PersonId, PswId
 from peerdesk.domain.text import tidy, tidy_line
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.pipeline_settings import recorder_from
+from peerdesk.services.role_guard import Owned, require_sees_psw, require_sees_record
 from peerdesk.storage import conflict_store, person_queries, psw_queries, settings_store
 from peerdesk.storage.workspace import Workspace
 
@@ -18,7 +20,8 @@ from peerdesk.storage.workspace import Workspace
 class ConflictService:
     """Each method that writes is one transaction and returns the record and what changed."""
 
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
 
@@ -41,6 +44,7 @@ class ConflictService:
         by: str = "",
     ) -> tuple[Conflict, Changes]:
         """Declare that the person and the PSW must never be matched (once per pair)."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         note = tidy(note)
         declared_on = on or self._clock.today()
         with self._ws.transaction() as s:
@@ -67,6 +71,7 @@ class ConflictService:
 
     def remove(self, conflict_id: ConflictId) -> Changes:
         """Remove a conflict declared in error (the UI asks for confirmation first)."""
+        require_sees_record(self._ws, self._viewer, Owned.CONFLICT, conflict_id)
         with self._ws.transaction() as s:
             conflict = conflict_store.load(s, conflict_id)
             conflict_store.remove(s, conflict_id)
@@ -77,6 +82,7 @@ class ConflictService:
             return conflict_store.for_person(s, person_id)
 
     def for_psw(self, psw_id: PswId) -> list[Conflict]:
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return conflict_store.for_psw(s, psw_id)
 

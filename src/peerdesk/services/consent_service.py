@@ -23,10 +23,12 @@ from peerdesk.domain.consent import (
 from peerdesk.domain.errors import NotFound, Problem
 from peerdesk.domain.ids import PswId, TaxonomyItemId
 from peerdesk.domain.text import tidy
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.evidence_writes import refuse
 from peerdesk.services.pipeline_settings import recorder_from
+from peerdesk.services.role_guard import Owned, require_sees_psw, require_sees_record
 from peerdesk.storage import consent_store, settings_store
 from peerdesk.storage.lookup import require_psw
 from peerdesk.storage.workspace import Tx, Workspace
@@ -35,16 +37,19 @@ from peerdesk.storage.workspace import Tx, Workspace
 class ConsentService:
     """Each write appends one entry in one transaction; nothing in the ledger is ever changed."""
 
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
 
     def ledger(self, psw_id: PswId) -> list[ConsentEntry]:
         """Every entry for the PSW, oldest first."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return consent_store.entries_for(s, psw_id)
 
     def current(self, psw_id: PswId, purpose: str) -> bool:
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return current_consent(consent_store.entries_for(s, psw_id, purpose), purpose)
 
@@ -64,6 +69,7 @@ class ConsentService:
         wording_version: int | None = None,
         note: str = "",
     ) -> tuple[ConsentEntry, Changes]:
+        require_sees_psw(self._ws, self._viewer, psw_id)
         told = tidy(told)
         problems = _purpose_problems(purpose) + _how_problems("how", how)
         refuse(problems + give_problems(given_on=given_on, told=told, today=self._clock.today()))
@@ -87,6 +93,7 @@ class ConsentService:
     def withdraw(
         self, psw_id: PswId, purpose: str, *, how: ConsentHow, on: dt.date, note: str = ""
     ) -> tuple[ConsentEntry, Changes]:
+        require_sees_psw(self._ws, self._viewer, psw_id)
         refuse(_purpose_problems(purpose) + _how_problems("withdrawn_how", how))
         with self._ws.transaction() as s:
             require_psw(s, psw_id)
@@ -119,6 +126,7 @@ class ConsentService:
     ) -> tuple[ConsentEntry, Changes]:
         """Restate an entry with corrected details (unnamed fields stay as they were), or
         with ``void`` say it was recorded in error. ``note`` says why."""
+        require_sees_record(self._ws, self._viewer, Owned.CONSENT_ENTRY, entry_id)
         note = tidy(note)
         today = self._clock.today()
         with self._ws.transaction() as s:

@@ -23,9 +23,11 @@ from peerdesk.domain.errors import Problem
 from peerdesk.domain.evidence import StatusCheck
 from peerdesk.domain.ids import PswId
 from peerdesk.domain.text import tidy, tidy_line
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.evidence_writes import recomputed, refuse
+from peerdesk.services.role_guard import Owned, require_sees_psw, require_sees_record
 from peerdesk.storage import dbs_store
 from peerdesk.storage.lookup import require_psw
 from peerdesk.storage.workspace import Workspace
@@ -34,12 +36,14 @@ from peerdesk.storage.workspace import Workspace
 class DbsService:
     """Each write is one transaction that also recomputes the PSW's due dates."""
 
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
 
     def checks(self, psw_id: PswId) -> list[DbsCheck]:
         """The PSW's checks, newest issue date first."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return dbs_store.list_for(s, psw_id)
 
@@ -52,6 +56,7 @@ class DbsService:
         )
 
     def add(self, psw_id: PswId, details: DbsDetails) -> tuple[DbsCheck, Changes]:
+        require_sees_psw(self._ws, self._viewer, psw_id)
         clean = tidied_dbs(details)
         refuse(dbs_problems(clean, today=self._clock.today()))
         with self._ws.transaction() as s:
@@ -61,6 +66,7 @@ class DbsService:
         return made, changes
 
     def update(self, dbs_id: DbsCheckId, details: DbsDetails) -> tuple[DbsCheck, Changes]:
+        require_sees_record(self._ws, self._viewer, Owned.DBS, dbs_id)
         clean = tidied_dbs(details)
         with self._ws.transaction() as s:
             current = dbs_store.read(dbs_store.load(s, dbs_id))
@@ -77,6 +83,7 @@ class DbsService:
         self, dbs_id: DbsCheckId, *, checked_on: dt.date, clean: bool
     ) -> tuple[DbsCheck, Changes]:
         """An Update Service status check; a clean one renews validity from its date."""
+        require_sees_record(self._ws, self._viewer, Owned.DBS, dbs_id)
         with self._ws.transaction() as s:
             current = dbs_store.read(dbs_store.load(s, dbs_id))
             refuse(
@@ -95,6 +102,7 @@ class DbsService:
         self, dbs_id: DbsCheckId, assessment: RiskAssessment
     ) -> tuple[DbsCheck, Changes]:
         """Record the risk assessment a disclosure needs before the check can be cleared."""
+        require_sees_record(self._ws, self._viewer, Owned.DBS, dbs_id)
         clean = replace(
             assessment, panel=tidy_line(assessment.panel), outcome=tidy(assessment.outcome)
         )
@@ -109,6 +117,7 @@ class DbsService:
         return saved, Changes(checks=frozenset({saved.psw_id}))
 
     def remove(self, dbs_id: DbsCheckId) -> Changes:
+        require_sees_record(self._ws, self._viewer, Owned.DBS, dbs_id)
         with self._ws.transaction() as s:
             psw_id = dbs_store.delete(s, dbs_id)
             return recomputed(s, [psw_id], self._clock)

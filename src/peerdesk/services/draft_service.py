@@ -21,8 +21,15 @@ class FormDraft:
     payload: str
 
 
+def _key(form: str, owner: str) -> str:
+    # form_draft has no user column: the owner rides in the form key, so a draft is offered
+    # back only to the person whose form it was (the name is the workspace's signed-in user).
+    return f"{form}:{owner}"
+
+
 class DraftService:
-    """One transaction per call. Drafts live only in the encrypted vault, never in files."""
+    """One transaction per call. Drafts live only in the encrypted vault, never in files, and
+    belong to whoever was signed in when PeerDesk locked."""
 
     def __init__(self, workspace: Workspace, clock: Clock) -> None:
         self._workspace = workspace
@@ -31,17 +38,22 @@ class DraftService:
     def save_draft(self, form: str, record_id: int | None, payload: str) -> None:
         """Keep ``payload`` as the draft of ``form`` (one per form and record)."""
         with self._workspace.transaction() as s:
-            draft_store.put(s, form, record_id, payload, self._clock.now())
+            draft_store.put(s, self._key(form), record_id, payload, self._clock.now())
 
     def take_draft(self, form: str) -> FormDraft | None:
         """The newest draft of ``form``, removed from the vault in the same step."""
         with self._workspace.transaction() as s:
-            found = draft_store.pop_newest(s, form)
+            found = draft_store.pop_newest(s, self._key(form))
         if found is None:
             return None
-        return FormDraft(found.form, found.record_id, found.payload)
+        return FormDraft(form, found.record_id, found.payload)
 
     def waiting(self) -> set[str]:
-        """Which forms have a draft waiting to be offered back."""
+        """Which forms have a draft of this user's waiting to be offered back."""
         with self._workspace.reading() as s:
-            return draft_store.forms_waiting(s)
+            keys = draft_store.forms_waiting(s)
+        owner = self._workspace.user
+        return {form for form, _, who in (k.partition(":") for k in keys) if who == owner}
+
+    def _key(self, form: str) -> str:
+        return _key(form, self._workspace.user)

@@ -20,8 +20,10 @@ from peerdesk.domain.import_fields import (
 from peerdesk.domain.import_rows import RowOutcome, Taxonomies, build_row
 from peerdesk.domain.import_table import ImportProblem, ParsedTable
 from peerdesk.domain.progress import Exported, Progress
+from peerdesk.domain.roles import Action
 from peerdesk.domain.taxonomy import ListKind
 from peerdesk.domain.text import SHORT_TEXT_MAX, fold, tidy_line
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.export.table_export import write_csv
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
@@ -107,7 +109,8 @@ class ImportResult:
 class ImportService:
     """Dry run, then commit all of it or none, in one transaction."""
 
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
 
@@ -118,6 +121,7 @@ class ImportService:
 
     def save_preset(self, name: str, headers: Sequence[str], fields: Sequence[str]) -> Changes:
         """Save (or replace) the mapping ``fields`` for ``headers`` under ``name``."""
+        self._viewer.require(Action.IMPORT)
         clean = tidy_line(name)
         if not clean or len(clean) > SHORT_TEXT_MAX:
             raise ValidationFailed(
@@ -161,6 +165,7 @@ class ImportService:
         ``date_orders`` gives "day" or "month" (first) for date columns; DateOrderNeeded is
         raised for a month-first-looking column not given there.
         """
+        self._viewer.require(Action.IMPORT)
         if len(fields) != len(table.headers):
             raise ValueError("one field per column")
         if problems := mapping_problems(fields):
@@ -220,6 +225,7 @@ class ImportService:
         Refused (ValidationFailed) while any error remains outside the rows left out.
         Duplicates are judged again against the vault as it is now.
         """
+        self._viewer.require(Action.IMPORT)
         if not plan.can_commit(left_out):
             raise ValidationFailed(
                 [Problem("import", "Correct the errors, or leave their rows out, first.")]

@@ -9,9 +9,11 @@ from peerdesk.domain.errors import Problem
 from peerdesk.domain.ids import PswId
 from peerdesk.domain.induction import Induction, InductionItemId, TemplateItem
 from peerdesk.domain.text import SHORT_TEXT_MAX, fold, tidy_line
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.evidence_writes import recomputed, refuse
+from peerdesk.services.role_guard import Owned, require_sees_psw, require_sees_record
 from peerdesk.storage import induction_store
 from peerdesk.storage.lookup import require_psw
 from peerdesk.storage.workspace import Workspace
@@ -28,7 +30,8 @@ def _name_problems(field: str, name: str, what: str) -> list[Problem]:
 class InductionService:
     """Each write is one transaction that also recomputes the PSW's due dates."""
 
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
 
@@ -48,6 +51,7 @@ class InductionService:
         return items, Changes(policies=True)
 
     def induction(self, psw_id: PswId) -> Induction:
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             require_psw(s, psw_id)
             return induction_store.induction(s, psw_id)
@@ -56,6 +60,7 @@ class InductionService:
         self, psw_id: PswId, *, mentor: str = "", due_on: dt.date | None = None
     ) -> tuple[Induction, Changes]:
         """Copy the template into the PSW's checklist (each item due ``due_on``)."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         mentor = tidy_line(mentor)
         refuse([p for p in _name_problems("mentor", mentor, "mentor") if mentor])
         with self._ws.transaction() as s:
@@ -71,6 +76,7 @@ class InductionService:
 
     def set_mentor(self, psw_id: PswId, mentor: str) -> tuple[Induction, Changes]:
         """Name the mentor or buddy (blank to clear)."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         mentor = tidy_line(mentor)
         refuse([p for p in _name_problems("mentor", mentor, "mentor") if mentor])
         with self._ws.transaction() as s:
@@ -82,6 +88,7 @@ class InductionService:
     def add_item(
         self, psw_id: PswId, name: str, *, due_on: dt.date | None = None
     ) -> tuple[Induction, Changes]:
+        require_sees_psw(self._ws, self._viewer, psw_id)
         name = tidy_line(name)
         refuse(_name_problems("name", name, "item name"))
         with self._ws.transaction() as s:
@@ -99,6 +106,7 @@ class InductionService:
         confirmed_by: str = "",
     ) -> tuple[Induction, Changes]:
         """Set an item's due and done dates and who confirmed it was done."""
+        require_sees_record(self._ws, self._viewer, Owned.INDUCTION_ITEM, item_id)
         confirmed_by = tidy_line(confirmed_by)
         problems = []
         if done_on is not None and done_on > self._clock.today():
@@ -114,6 +122,7 @@ class InductionService:
             return induction_store.induction(s, psw_id), changes
 
     def remove_item(self, item_id: InductionItemId) -> tuple[Induction, Changes]:
+        require_sees_record(self._ws, self._viewer, Owned.INDUCTION_ITEM, item_id)
         with self._ws.transaction() as s:
             psw_id = induction_store.delete_item(s, item_id)
             changes = recomputed(s, [psw_id], self._clock)

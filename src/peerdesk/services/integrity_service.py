@@ -8,6 +8,8 @@ from pathlib import Path
 
 from peerdesk.domain.errors import VaultDamaged
 from peerdesk.domain.integrity import Finding, damage_message, one_line
+from peerdesk.domain.roles import Action
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.audit_service import AuditService
 from peerdesk.services.clock import Clock
 from peerdesk.storage import backups, integrity, quarantine, settings_store
@@ -32,7 +34,8 @@ class SetAside:
 class IntegrityService:
     """Checks run on whichever thread calls them (each opens its own session)."""
 
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
 
@@ -46,6 +49,7 @@ class IntegrityService:
         The time is remembered so the weekly check knows when it is next due. Damage to the
         database stops all writing; a broken audit chain is reported but the vault is still whole.
         """
+        self._viewer.require(Action.AUDIT)
         finding = self._storage(integrity.full_check)
         if not finding.ok:
             return finding
@@ -65,7 +69,10 @@ class IntegrityService:
             return None
 
     def full_check_due(self) -> bool:
-        """A week since the last full check, or never checked (a clock set back counts as due)."""
+        """A week since the last full check, or never checked (a clock set back counts as due);
+        never for a role that may not run one (the quick check at unlock still runs)."""
+        if not self._viewer.can(Action.AUDIT):
+            return False
         last = self.last_full_check()
         now = self._clock.now()
         return last is None or last > now or now - last >= FULL_CHECK_EVERY

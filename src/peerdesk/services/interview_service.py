@@ -16,9 +16,11 @@ from peerdesk.domain.interview import (
     tidied_interview,
     tidied_support,
 )
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.evidence_writes import refuse
+from peerdesk.services.role_guard import Owned, require_sees_psw, require_sees_record
 from peerdesk.storage import interview_store
 from peerdesk.storage.lookup import require_psw
 from peerdesk.storage.workspace import Workspace
@@ -31,12 +33,14 @@ def _changed(psw_id: PswId) -> Changes:
 class InterviewService:
     """Support given with an application, and interviews with their panels and outcomes."""
 
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
 
     def support(self, psw_id: PswId) -> list[SupportEntry]:
         """Support entries, oldest first."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return interview_store.support_for(s, psw_id)
 
@@ -44,6 +48,7 @@ class InterviewService:
         return support_problems(tidied_support(details), today=self._clock.today())
 
     def add_support(self, psw_id: PswId, details: SupportDetails) -> tuple[SupportEntry, Changes]:
+        require_sees_psw(self._ws, self._viewer, psw_id)
         clean = tidied_support(details)
         refuse(support_problems(clean, today=self._clock.today()))
         with self._ws.transaction() as s:
@@ -52,12 +57,14 @@ class InterviewService:
         return entry, _changed(psw_id)
 
     def remove_support(self, entry_id: SupportEntryId) -> Changes:
+        require_sees_record(self._ws, self._viewer, Owned.SUPPORT, entry_id)
         with self._ws.transaction() as s:
             psw_id = interview_store.delete_support(s, entry_id)
         return _changed(psw_id)
 
     def interviews(self, psw_id: PswId) -> list[Interview]:
         """Interviews in date order."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return interview_store.interviews_for(s, psw_id)
 
@@ -67,6 +74,7 @@ class InterviewService:
 
     def add_interview(self, psw_id: PswId, details: InterviewDetails) -> tuple[Interview, Changes]:
         """Save an interview; warnings are for :meth:`check` to show and never refuse a save."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         clean = tidied_interview(details)
         refuse(interview_problems(clean))
         with self._ws.transaction() as s:
@@ -77,6 +85,7 @@ class InterviewService:
     def update_interview(
         self, interview_id: InterviewId, details: InterviewDetails
     ) -> tuple[Interview, Changes]:
+        require_sees_record(self._ws, self._viewer, Owned.INTERVIEW, interview_id)
         clean = tidied_interview(details)
         refuse(interview_problems(clean))
         with self._ws.transaction() as s:
@@ -84,6 +93,7 @@ class InterviewService:
         return interview, _changed(interview.psw_id)
 
     def remove_interview(self, interview_id: InterviewId) -> Changes:
+        require_sees_record(self._ws, self._viewer, Owned.INTERVIEW, interview_id)
         with self._ws.transaction() as s:
             psw_id = interview_store.delete_interview(s, interview_id)
         return _changed(psw_id)

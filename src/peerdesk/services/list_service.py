@@ -6,15 +6,18 @@ import math
 
 from peerdesk.domain.errors import Problem, ValidationFailed
 from peerdesk.domain.ids import TaxonomyItemId
+from peerdesk.domain.roles import Action
 from peerdesk.domain.taxonomy import ListItem, ListItemDraft, ListKind
 from peerdesk.domain.text import SHORT_TEXT_MAX, tidy_line
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.storage import list_items
 from peerdesk.storage.workspace import Workspace
 
 
 class ListService:
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
 
     def items(
@@ -29,6 +32,7 @@ class ListService:
         ]
 
     def add(self, draft: ListItemDraft) -> tuple[ListItem, Changes]:
+        self._viewer.require(Action.SETTINGS)
         with self._ws.transaction() as s:
             clean = self._validated(draft)
             if list_items.name_taken(s, clean, except_id=None):
@@ -38,6 +42,7 @@ class ListService:
 
     def update(self, item_id: TaxonomyItemId, draft: ListItemDraft) -> tuple[ListItem, Changes]:
         """Rename or move an item: every record using it shows the new name."""
+        self._viewer.require(Action.SETTINGS)
         with self._ws.transaction() as s:
             clean = self._validated(draft)
             if list_items.name_taken(s, clean, except_id=item_id):
@@ -46,6 +51,7 @@ class ListService:
         return item, Changes(lists=True, psw_membership=True)
 
     def set_retired(self, item_id: TaxonomyItemId, retired: bool) -> tuple[ListItem, Changes]:
+        self._viewer.require(Action.SETTINGS)
         with self._ws.transaction() as s:
             item = list_items.set_retired(s, item_id, retired)
         return item, Changes(lists=True)
@@ -56,6 +62,7 @@ class ListService:
 
     def remove(self, item_id: TaxonomyItemId) -> Changes:
         """Delete an unused item; one in use must be retired instead, so no record loses it."""
+        self._viewer.require(Action.SETTINGS)
         with self._ws.transaction() as s:
             used = list_items.usage_count(s, item_id)
             if used:

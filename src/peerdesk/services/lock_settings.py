@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from peerdesk.domain.errors import Problem, ValidationFailed
+from peerdesk.domain.roles import Action
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.storage import settings_store
 from peerdesk.storage.workspace import Workspace
@@ -26,7 +28,8 @@ def idle_minutes_problems(minutes: int) -> list[Problem]:
 
 
 class LockSettings:
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._workspace = workspace
 
     def idle_minutes(self) -> int:
@@ -40,6 +43,7 @@ class LockSettings:
         return minutes if not idle_minutes_problems(minutes) else DEFAULT_IDLE_MINUTES
 
     def set_idle_minutes(self, minutes: int) -> Changes:
+        self._viewer.require(Action.SETTINGS)
         problems = idle_minutes_problems(minutes)
         if problems:
             raise ValidationFailed(problems)

@@ -20,6 +20,7 @@ from peerdesk.domain.matching.reasons import reasons_for
 from peerdesk.domain.matching.score import PswIndex, score_person
 from peerdesk.domain.plans import PlanKind
 from peerdesk.domain.progress import Exported, Progress
+from peerdesk.domain.roles import Action
 from peerdesk.domain.viewer import COORDINATOR, Right, Viewer
 from peerdesk.export.pdf.match_summary_pdf import match_summary_pdf
 from peerdesk.services.clock import Clock
@@ -55,13 +56,20 @@ def match_ref(match_id: int) -> str:
 class MatchDocuments:
     """The match summary: the coordinator's copy and the person's copy."""
 
-    def __init__(self, workspace: Workspace, clock: Clock, settings: SettingsService) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        clock: Clock,
+        settings: SettingsService,
+        viewer: Viewer = COORDINATOR,
+    ) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
         self._settings = settings
 
     def summary(
-        self, match_id: MatchId, copy: SummaryCopy, *, viewer: Viewer = COORDINATOR
+        self, match_id: MatchId, copy: SummaryCopy, *, viewer: Viewer | None = None
     ) -> MatchSummary:
         """What the copy says, read in one go through the visibility rule.
 
@@ -69,6 +77,8 @@ class MatchDocuments:
         the PSW without the lived experience they do not share with people supported, so no
         number or reason hints at it.
         """
+        viewer = viewer or self._viewer
+        viewer.require(Action.SEE_PEOPLE)  # the summary is about a supported person
         with self._ws.reading() as s:
             match = match_store.load(s, match_id)
             person = person_queries.load(s, match.person_id)
@@ -121,9 +131,11 @@ class MatchDocuments:
         copy: SummaryCopy,
         progress: Progress,
         *,
-        viewer: Viewer = COORDINATOR,
+        viewer: Viewer | None = None,
     ) -> Exported:
         """The summary as a PDF, its file name carrying references only."""
+        viewer = viewer or self._viewer
+        viewer.require(Action.SEE_PEOPLE)  # the summary is about a supported person
         progress.step(0, 2)
         summary = self.summary(match_id, copy, viewer=viewer)
         progress.step(1, 2)

@@ -25,9 +25,11 @@ from peerdesk.domain.match_lifecycle import (
 )
 from peerdesk.domain.person import PersonStatus
 from peerdesk.domain.text import LONG_TEXT_MAX, SHORT_TEXT_MAX, tidy, tidy_line
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.pipeline_settings import recorder_from
+from peerdesk.services.role_guard import Owned, require_sees_psw, require_sees_record
 from peerdesk.storage import (
     match_store,
     person_consent_store,
@@ -62,15 +64,18 @@ def rationale_problems(rationale: str) -> list[Problem]:
 class MatchService:
     """Each method that writes is one transaction and returns the record and what changed."""
 
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
 
     def get(self, match_id: MatchId) -> Match:
+        require_sees_record(self._ws, self._viewer, Owned.MATCH, match_id)
         with self._ws.reading() as s:
             return match_store.load(s, match_id)
 
     def rationale(self, match_id: MatchId) -> str:
+        require_sees_record(self._ws, self._viewer, Owned.MATCH, match_id)
         with self._ws.reading() as s:
             return match_store.rationale(s, match_id)
 
@@ -79,6 +84,7 @@ class MatchService:
             return match_store.for_person(s, person_id)
 
     def for_psw(self, psw_id: PswId) -> list[Match]:
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return match_store.for_psw(s, psw_id)
 
@@ -92,6 +98,7 @@ class MatchService:
         by: str = "",
     ) -> tuple[Match, Changes]:
         """Propose ``psw_id`` for the person; the match starts as proposed (today by default)."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         rationale = tidy(rationale)
         with self._ws.transaction() as s:
             person_queries.load(s, person_id)  # NotFound if gone
@@ -129,6 +136,7 @@ class MatchService:
         the waiting list (unless ``return_to_list`` is False) when they have no other introduced
         or active match, keeping their first referral date so their wait still counts from it.
         """
+        require_sees_record(self._ws, self._viewer, Owned.MATCH, match_id)
         with self._ws.transaction() as s:
             match = match_store.load(s, match_id)
             new = MatchStep(stage, on, self._by(s, by), tidy(note), end_reason)
@@ -142,11 +150,13 @@ class MatchService:
         return match, Changes(matches=frozenset({match_id}), people=people)
 
     def contacts(self, match_id: MatchId) -> list[Contact]:
+        require_sees_record(self._ws, self._viewer, Owned.MATCH, match_id)
         with self._ws.reading() as s:
             return match_store.contacts(s, match_id)
 
     def add_contact(self, match_id: MatchId, details: ContactDetails) -> tuple[Contact, Changes]:
         """Log one contact; it may not be before the introduction, nor in the future."""
+        require_sees_record(self._ws, self._viewer, Owned.MATCH, match_id)
         clean = tidied_contact(details)
         with self._ws.transaction() as s:
             match = match_store.load(s, match_id)
@@ -166,6 +176,8 @@ class MatchService:
     ) -> dict[HoursKey, float]:
         """Attended hours by PSW, match and month for contacts from ``start`` to ``end``
         inclusive, for one PSW or (None) everyone."""
+        if psw_id is not None:
+            require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return volunteer_hours(match_store.attended_contacts(s, psw_id, start, end))
 

@@ -31,6 +31,7 @@ from peerdesk.domain.matching.profiles import PersonWishes
 from peerdesk.domain.matching.reasons import reasons_at
 from peerdesk.domain.matching.score import PswIndex, Scores, ranking, score_person
 from peerdesk.domain.person import PersonQuery, PersonStatus
+from peerdesk.domain.roles import Action
 from peerdesk.domain.text import LONG_TEXT_MAX, tidy
 from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
@@ -71,7 +72,14 @@ class _Pool:
 
 
 class MatchingService:
-    def __init__(self, workspace: Workspace, clock: Clock, matches: MatchService) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        clock: Clock,
+        matches: MatchService,
+        viewer: Viewer = COORDINATOR,
+    ) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
         self._matches = matches
@@ -102,17 +110,20 @@ class MatchingService:
             self._plan_cache = (pool, PswIndex.build(ready))
         return self._plan_cache[1]
 
-    def warm(self, viewer: Viewer = COORDINATOR) -> int:
+    def warm(self, viewer: Viewer | None = None) -> int:
         """Build the index now (e.g. in the background); returns how many PSWs it holds."""
+        viewer = viewer or self._viewer
         with self._ws.reading() as s:
             return len(self._pool(s, viewer).index)
 
     # --- one person -------------------------------------------------------------------------
 
     def suggest(
-        self, person_id: PersonId, *, limit: int = PAGE, viewer: Viewer = COORDINATOR
+        self, person_id: PersonId, *, limit: int = PAGE, viewer: Viewer | None = None
     ) -> Suggestions:
         """The first ``limit`` suggestions with reasons, and every exclusion with its why-not."""
+        viewer = viewer or self._viewer
+        viewer.require(Action.SEE_PEOPLE)
         with self._ws.reading() as s:
             pool = self._pool(s, viewer)
             name, wishes = matching_people.person_wishes(s, person_id)
@@ -184,10 +195,12 @@ class MatchingService:
         psw_id: PswId,
         rationale: str = "",
         *,
-        viewer: Viewer = COORDINATOR,
+        viewer: Viewer | None = None,
     ) -> Changes:
         """Propose a suggested PSW. Below the top suggestion a rationale of 15+ characters is
         required (it is kept on the match); an excluded PSW is refused with the why-not."""
+        viewer = viewer or self._viewer
+        viewer.require(Action.SEE_PEOPLE)
         rationale = tidy(rationale)
         with self._ws.reading() as s:
             pool = self._pool(s, viewer)
@@ -228,9 +241,11 @@ class MatchingService:
     # --- everyone waiting ---------------------------------------------------------------------
 
     def plan(
-        self, *, viewer: Viewer = COORDINATOR, minimum_score: int | None = None
+        self, *, viewer: Viewer | None = None, minimum_score: int | None = None
     ) -> CaseloadPlan:
         """The caseload plan beside first come, first served. Saves nothing."""
+        viewer = viewer or self._viewer
+        viewer.require(Action.SEE_PEOPLE)
         today = self._clock.today()
         with self._ws.reading() as s:
             pool = self._pool(s, viewer)

@@ -12,7 +12,9 @@ from dataclasses import asdict, fields
 
 from peerdesk.domain.errors import Problem, ValidationFailed
 from peerdesk.domain.matching.criteria import DEFAULT_WEIGHTS, Weights, weights_problems
+from peerdesk.domain.roles import Action
 from peerdesk.domain.text import SHORT_TEXT_MAX, fold, tidy_line
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.storage import settings_store
 from peerdesk.storage.workspace import Tx, Workspace
@@ -106,7 +108,8 @@ def read_minimum_score(s: Tx) -> int:
 class MatchingSettings:
     """Reads and saves the matching settings, each save one transaction."""
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
 
     def weights(self) -> Weights:
@@ -115,6 +118,7 @@ class MatchingSettings:
 
     def set_weights(self, weights: Weights) -> Changes:
         """Save weights (each 0–10, not all zero); refused with the reasons otherwise."""
+        self._viewer.require(Action.SETTINGS)
         problems = weights_problems(weights)
         if problems:
             raise ValidationFailed(problems)
@@ -123,10 +127,12 @@ class MatchingSettings:
         return Changes(settings=True)
 
     def reset_weights(self) -> Changes:
+        self._viewer.require(Action.SETTINGS)
         return self.set_weights(DEFAULT_WEIGHTS)
 
     def save(self, weights: Weights, minimum_score: int) -> Changes:
         """Save the weights and the plan's minimum score together, or neither."""
+        self._viewer.require(Action.SETTINGS)
         problems = weights_problems(weights) + minimum_score_problems(minimum_score)
         if problems:
             raise ValidationFailed(problems)
@@ -137,6 +143,7 @@ class MatchingSettings:
 
     def reset(self) -> Changes:
         """The default weights and minimum score (the related families are kept)."""
+        self._viewer.require(Action.SETTINGS)
         return self.save(DEFAULT_WEIGHTS, DEFAULT_MINIMUM_SCORE)
 
     def related_families(self) -> dict[str, set[str]]:
@@ -145,6 +152,7 @@ class MatchingSettings:
 
     def set_related_families(self, related: Mapping[str, Collection[str]]) -> Changes:
         """Replace the "related" lists; A related to B means B is related to A as well."""
+        self._viewer.require(Action.SETTINGS)
         pairs = related_pairs(related)
         with self._ws.transaction() as s:
             settings_store.write(s, RELATED_KEY, json.dumps(pairs, ensure_ascii=False))
@@ -155,6 +163,7 @@ class MatchingSettings:
             return read_minimum_score(s)
 
     def set_minimum_score(self, score: int) -> Changes:
+        self._viewer.require(Action.SETTINGS)
         problems = minimum_score_problems(score)
         if problems:
             raise ValidationFailed(problems)

@@ -25,6 +25,7 @@ from peerdesk.domain.outcomes import (
     next_due,
 )
 from peerdesk.domain.text import tidy, tidy_line
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.evidence_writes import refuse
@@ -38,7 +39,8 @@ CHANGED = Changes(outcomes=True)
 class OutcomeService:
     """Each write is one transaction and returns the saved record and ``Changes(outcomes=True)``."""
 
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
 

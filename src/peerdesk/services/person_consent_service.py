@@ -12,7 +12,9 @@ from peerdesk.domain.person_consent import (
     give_problems,
     withdraw_problems,
 )
+from peerdesk.domain.roles import Action
 from peerdesk.domain.text import tidy, tidy_line
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.pipeline_settings import recorder_from
@@ -23,17 +25,21 @@ from peerdesk.storage.workspace import Workspace
 class PersonConsentService:
     """Each entry is given once and may be withdrawn once; history is never edited."""
 
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, viewer: Viewer = COORDINATOR) -> None:
+        """Every method needs ``Action.SEE_PEOPLE`` (supported people are coordinators')."""
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
 
     def history(self, person_id: PersonId) -> list[ShareConsent]:
         """Every entry, oldest first."""
+        self._viewer.require(Action.SEE_PEOPLE)
         with self._ws.reading() as s:
             return person_consent_store.history(s, person_id)
 
     def has_consent_on(self, person_id: PersonId, on: dt.date) -> bool:
         """Consent given on or before ``on`` and not withdrawn by then."""
+        self._viewer.require(Action.SEE_PEOPLE)
         with self._ws.reading() as s:
             return person_consent_store.consent_on(s, person_id, on)
 
@@ -53,6 +59,7 @@ class PersonConsentService:
         by: str = "",
     ) -> tuple[ShareConsent, Changes]:
         """Record that the person agreed, on ``on`` and ``how``, to their details going to a PSW."""
+        self._viewer.require(Action.SEE_PEOPLE)
         note = tidy(note)
         with self._ws.transaction() as s:
             person_queries.load(s, person_id)  # NotFound if gone
@@ -75,6 +82,7 @@ class PersonConsentService:
 
     def withdraw(self, person_id: PersonId, *, on: dt.date) -> tuple[ShareConsent, Changes]:
         """Record that consent in force was withdrawn on ``on``."""
+        self._viewer.require(Action.SEE_PEOPLE)
         with self._ws.transaction() as s:
             history = person_consent_store.history(s, person_id)
             problems = withdraw_problems(history, on, today=self._clock.today())

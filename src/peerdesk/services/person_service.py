@@ -16,6 +16,7 @@ from peerdesk.domain.person import (
     PersonStatus,
 )
 from peerdesk.domain.person_rules import check_person, status_problems, tidied_person
+from peerdesk.domain.roles import Action
 from peerdesk.domain.text import SHORT_TEXT_MAX, tidy, tidy_line
 from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.domain.waiting import WaitingLine
@@ -31,14 +32,16 @@ from peerdesk.storage.workspace import Workspace
 class PersonService:
     """Each method that writes is one transaction and returns the record and what changed."""
 
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
         self._last_viewed: PersonId | None = None
 
-    def find_ids(self, query: PersonQuery, *, viewer: Viewer = COORDINATOR) -> list[PersonId]:
+    def find_ids(self, query: PersonQuery, *, viewer: Viewer | None = None) -> list[PersonId]:
         """Ids for a people table (those ``viewer`` may see), filtered and sorted (by wait as of
         today, or by name)."""
+        viewer = viewer or self._viewer
         with self._ws.reading() as s:
             return person_queries.list_ids(s, query, today=self._clock.today(), viewer=viewer)
 
@@ -48,6 +51,7 @@ class PersonService:
 
     def get(self, person_id: PersonId) -> Person:
         """The record; opening one (a different one from the last) adds a "view" audit row."""
+        self._viewer.require(Action.SEE_PEOPLE)
         with self._ws.reading() as s:
             found = read_person(person_queries.load(s, person_id))
         if person_id != self._last_viewed:  # re-reads of the record on screen are not new views
@@ -61,6 +65,7 @@ class PersonService:
 
     def create(self, details: PersonDetails) -> tuple[Person, Changes]:
         """Add a referral: they start waiting from the date referred."""
+        self._viewer.require(Action.SEE_PEOPLE)
         clean = self._validated(details)
         with self._ws.transaction() as s:
             person = person_store.insert(
@@ -76,6 +81,7 @@ class PersonService:
         self, person_id: PersonId, details: PersonDetails, *, version: int
     ) -> tuple[Person, Changes]:
         """Save edits made to ``version``; StaleEdit if the record moved on since."""
+        self._viewer.require(Action.SEE_PEOPLE)
         clean = self._validated(details)
         with self._ws.transaction() as s:
             person = person_store.save_details(
@@ -100,6 +106,7 @@ class PersonService:
         The date may be neither in the future nor before their latest change, so time on hold
         (taken off their wait) is always a run of days between two changes.
         """
+        self._viewer.require(Action.SEE_PEOPLE)
         reason = tidy(reason)
         recorder = tidy_line(recorded_by or "")
         with self._ws.transaction() as s:
@@ -133,13 +140,14 @@ class PersonService:
         query: PersonQuery | None = None,
         *,
         today: dt.date | None = None,
-        viewer: Viewer = COORDINATOR,
+        viewer: Viewer | None = None,
     ) -> list[WaitingLine]:
         """People waiting, longest wait (less time on hold) first, each with both figures.
 
         ``query`` narrows by area, language, team or typed text; its statuses default to
         waiting alone, and its sort is ignored (the list is always by wait).
         """
+        viewer = viewer or self._viewer
         query = query or PersonQuery()
         if not query.statuses:
             query = replace(query, statuses=frozenset({PersonStatus.WAITING}))

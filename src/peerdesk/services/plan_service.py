@@ -18,10 +18,12 @@ from peerdesk.domain.plans import (
     with_adjustments,
 )
 from peerdesk.domain.story_conflicts import StoryConflict, story_conflicts
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.evidence_writes import refuse
 from peerdesk.services.pipeline_settings import recorder_from
+from peerdesk.services.role_guard import require_sees_psw
 from peerdesk.storage import health_store, plan_store, settings_store
 from peerdesk.storage.lookup import require_psw
 from peerdesk.storage.workspace import Tx, Workspace
@@ -44,26 +46,31 @@ class PlanSaved:
 class PlanService:
     """Plans are never edited: a save that changes anything appends a numbered version."""
 
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
 
     def latest(self, psw_id: PswId, kind: PlanKind) -> PlanVersion | None:
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return plan_store.latest(s, psw_id, kind)
 
     def versions(self, psw_id: PswId, kind: PlanKind) -> list[PlanVersion]:
         """Newest first."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return plan_store.versions(s, psw_id, kind)
 
     def version(self, psw_id: PswId, kind: PlanKind, number: int) -> PlanVersion:
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return _require(s, psw_id, kind, number)
 
     def draft(self, psw_id: PswId, kind: PlanKind) -> PlanDraft:
         """What an editor starts from: the latest version (or blank sections), with a wellbeing
         plan's adjustments as the Checks tab has them now (what saving would copy)."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             found = plan_store.latest(s, psw_id, kind)
             start = tidied(found.draft if found else blank_draft(kind))
@@ -73,6 +80,7 @@ class PlanService:
         """Save ``draft`` as the next version, in one transaction; a wellbeing plan gets the
         adjustments list copied in. Identical to the latest version: none is made, and the
         result says "No change: version N kept". Refused (ValidationFailed) with problems."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         clean = tidied(draft)
         refuse(draft_problems(clean, today=self._clock.today()))
         with self._ws.transaction() as s:
@@ -93,11 +101,13 @@ class PlanService:
 
     def compare(self, psw_id: PswId, kind: PlanKind, first: int, second: int) -> PlanComparison:
         """Versions ``first`` and ``second`` side by side, the lower number as the older."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return compare(_require(s, psw_id, kind, first), _require(s, psw_id, kind, second))
 
     def conflicts(self, psw_id: PswId) -> list[StoryConflict]:
         """Story items (latest version) shared with people supported without that consent."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             found = plan_store.latest(s, psw_id, PlanKind.STORY)
             if found is None:

@@ -13,10 +13,13 @@ from peerdesk.domain.requirements import (
     RequirementStatus,
     evaluate,
 )
+from peerdesk.domain.roles import Action
 from peerdesk.domain.text import SHORT_TEXT_MAX, tidy_line
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.evidence_writes import refuse
+from peerdesk.services.role_guard import require_sees_psw
 from peerdesk.storage import evidence_queries, policy_store
 from peerdesk.storage.workspace import Workspace
 
@@ -26,7 +29,8 @@ _OVERDUE = (RequirementStatus.IN_GRACE, RequirementStatus.EXPIRED)
 class PolicyService:
     """A policy change recomputes everyone's due dates in the same transaction."""
 
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
 
@@ -59,6 +63,7 @@ class PolicyService:
 
     def save(self, policy: Policy) -> tuple[Policy, Changes]:
         """Add (id 0) or overwrite a policy, then recompute everyone's due dates."""
+        self._viewer.require(Action.SETTINGS)
         clean = _tidied(policy)
         refuse(_problems(clean))
         with self._ws.transaction() as s:
@@ -67,6 +72,7 @@ class PolicyService:
         return saved, Changes(policies=True)
 
     def remove(self, policy_id: int) -> Changes:
+        self._viewer.require(Action.SETTINGS)
         with self._ws.transaction() as s:
             policy_store.delete(s, policy_id)
             evidence_queries.recompute_due(s, None, self._clock.today())
@@ -74,11 +80,13 @@ class PolicyService:
 
     def requirements(self, psw_id: PswId) -> list[RequirementResult]:
         """Each policy judged for the PSW today, in policy order."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return evidence_queries.results_for(s, psw_id, self._clock.today())
 
     def readiness(self, psw_id: PswId) -> Readiness:
         """The one gate for becoming active (also from paused) and for being matched."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return evidence_queries.readiness_for(s, psw_id, self._clock.today())[1]
 

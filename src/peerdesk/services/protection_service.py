@@ -19,7 +19,8 @@ SHOW_PROTECTED = "show protected"
 class ProtectionService:
     """Linking records hides both from viewers without ``view_protected``."""
 
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
 
@@ -64,12 +65,13 @@ class ProtectionService:
             protection_store.set_link(s, person_id, None)
         return _changes(person_id, before, None)
 
-    def show_protected(self, passphrase: str, viewer: Viewer = COORDINATOR) -> Viewer:
+    def show_protected(self, passphrase: str, viewer: Viewer | None = None) -> Viewer:
         """``viewer`` with ``view_protected`` once the vault passphrase is confirmed.
 
         Each use is written to the access log (time, viewer, action; never names). A wrong
         passphrase raises ``WrongPassphrase`` and writes nothing.
         """
+        viewer = viewer or self._viewer
         keyslots.wipe(keyslots.unlock(self._ws.paths, passphrase))
         with self._ws.transaction() as s:
             access_log_store.append(

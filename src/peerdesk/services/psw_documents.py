@@ -198,7 +198,7 @@ class PswDocumentService:
             if version is None:
                 raise NotFound(f"{kind.label} version {number} is not in the vault.")
         shown = version is None or text_visible(
-            version.draft.confidentiality, viewer, listing=False
+            version.draft.confidentiality, viewer, listing=False, psw_id=psw_id
         )
         full, known = supervision_store.names(s, [psw_id])[psw_id]
         return PlanInputs(psw_id, _shown_name(full, known), kind, version, shown)

@@ -13,6 +13,7 @@ from peerdesk.domain.leaving import LeavingOutcome, LeavingRecord, leaving_probl
 from peerdesk.domain.pipeline import days_at_stage, is_stalled
 from peerdesk.domain.psw import Psw, PswDetails, PswQuery, PswRow
 from peerdesk.domain.psw_rules import check_psw, tidied
+from peerdesk.domain.roles import Action
 from peerdesk.domain.status_moves import StalledPsw, leaves_before_active, status_move_problems
 from peerdesk.domain.text import LONG_TEXT_MAX, SHORT_TEXT_MAX, tidy, tidy_line
 from peerdesk.domain.viewer import COORDINATOR, Viewer
@@ -22,6 +23,7 @@ from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.consent_sync import sync_form_consents
 from peerdesk.services.pipeline_settings import recorder_from, targets_from
+from peerdesk.services.role_guard import require_sees_psw
 from peerdesk.storage import (
     evidence_queries,
     import_queries,
@@ -120,13 +122,15 @@ def _after_insert(s: Tx, created: Sequence[tuple[PswId, PswDetails]], clock: Clo
 class PswService:
     """Each method that writes is one transaction and returns the record and what changed."""
 
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
         self._last_viewed: PswId | None = None
 
-    def find_ids(self, query: PswQuery, *, viewer: Viewer = COORDINATOR) -> list[PswId]:
+    def find_ids(self, query: PswQuery, *, viewer: Viewer | None = None) -> list[PswId]:
         """Ids for the table (those ``viewer`` may see), sorted and filtered in SQL."""
+        viewer = viewer or self._viewer
         with self._ws.reading() as s:
             return psw_queries.list_ids(s, query, viewer=viewer)
 
@@ -134,12 +138,14 @@ class PswService:
         with self._ws.reading() as s:
             return psw_queries.rows_for(s, ids)
 
-    def count(self, query: PswQuery, *, viewer: Viewer = COORDINATOR) -> int:
+    def count(self, query: PswQuery, *, viewer: Viewer | None = None) -> int:
+        viewer = viewer or self._viewer
         with self._ws.reading() as s:
             return psw_queries.count(s, query, viewer=viewer)
 
     def get(self, psw_id: PswId) -> Psw:
         """The record; opening one (a different one from the last) adds a "view" audit row."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             found = read_psw(psw_queries.load(s, psw_id))
         if psw_id != self._last_viewed:  # re-reads of the record on screen are not new views
@@ -176,6 +182,7 @@ class PswService:
         status: JourneyStatus = JourneyStatus.ENQUIRY,
         since: dt.date | None = None,
     ) -> tuple[Psw, Changes]:
+        self._viewer.require(Action.ADD_PSWS)
         clean = self._validated(details)
         with self._ws.transaction() as s:
             recorder = recorder_from(settings_store.read_all(s))
@@ -186,6 +193,7 @@ class PswService:
 
     def update(self, psw_id: PswId, details: PswDetails, *, version: int) -> tuple[Psw, Changes]:
         """Save edits made to ``version``; StaleEdit if the record moved on since."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         clean = self._validated(details)
         with self._ws.transaction() as s:
             psw = psw_store.save_details(s, psw_id, clean, version=version, now=self._clock.now())
@@ -199,6 +207,7 @@ class PswService:
 
     def set_archived(self, psw_id: PswId, archived: bool) -> tuple[Psw, Changes]:
         """Archive (hide from everyday lists, keep everything) or bring back."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.transaction() as s:
             psw = psw_store.set_archived(s, psw_id, archived, now=self._clock.now())
         return psw, Changes(psws=frozenset({psw_id}), psw_membership=True)
@@ -221,6 +230,7 @@ class PswService:
         outcome and other routes offered when someone leaves before becoming active, in the
         same transaction. ``recorded_by`` defaults to the coordinator's name from Settings.
         """
+        require_sees_psw(self._ws, self._viewer, psw_id)
         reason = tidy(reason)
         clean_leaving = None if leaving is None else tidied_leaving(leaving)
         recorder = tidy_line(recorded_by or "")
@@ -271,6 +281,7 @@ class PswService:
 
     def leaving_outcomes(self, psw_id: PswId) -> list[LeavingRecord]:
         """Outcomes and routes offered each time they left before becoming active."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return pipeline_store.leaving_for(s, psw_id)
 
@@ -303,6 +314,7 @@ class PswService:
 
     def undo_status_change(self, psw_id: PswId, *, version: int) -> tuple[Psw, Changes]:
         """Take back the latest status change (the undo of :meth:`change_status`)."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.transaction() as s:
             psw = psw_store.drop_last_status(s, psw_id, version=version, now=self._clock.now())
             supervision_due_refresh.refresh(s, [psw_id])
@@ -310,6 +322,7 @@ class PswService:
 
     def remove_new(self, psw_id: PswId, *, version: int) -> Changes:
         """Delete a record created moments ago: the undo of :meth:`create`, nothing else."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.transaction() as s:
             psw_store.delete(s, psw_id, version=version)
         return Changes(psws=frozenset({psw_id}), psw_membership=True)

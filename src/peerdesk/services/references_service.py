@@ -6,9 +6,11 @@ from peerdesk.domain.check_records import Reference, ReferenceDetails, Reference
 from peerdesk.domain.check_rules import reference_problems, tidied_reference
 from peerdesk.domain.errors import Problem
 from peerdesk.domain.ids import PswId
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.evidence_writes import recomputed, refuse
+from peerdesk.services.role_guard import Owned, require_sees_psw, require_sees_record
 from peerdesk.storage import reference_store
 from peerdesk.storage.lookup import require_psw
 from peerdesk.storage.workspace import Workspace
@@ -17,12 +19,14 @@ from peerdesk.storage.workspace import Workspace
 class ReferenceService:
     """Each write is one transaction that also recomputes the PSW's due dates."""
 
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
 
     def references(self, psw_id: PswId) -> list[Reference]:
         """The PSW's references numbered in request order."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return reference_store.list_for(s, psw_id)
 
@@ -31,6 +35,7 @@ class ReferenceService:
         return reference_problems(tidied_reference(details), today=self._clock.today())
 
     def add(self, psw_id: PswId, details: ReferenceDetails) -> tuple[Reference, Changes]:
+        require_sees_psw(self._ws, self._viewer, psw_id)
         clean = self._validated(details)
         with self._ws.transaction() as s:
             require_psw(s, psw_id)
@@ -41,6 +46,7 @@ class ReferenceService:
     def update(
         self, reference_id: ReferenceId, details: ReferenceDetails
     ) -> tuple[Reference, Changes]:
+        require_sees_record(self._ws, self._viewer, Owned.REFERENCE, reference_id)
         clean = self._validated(details)
         with self._ws.transaction() as s:
             ref = reference_store.update(s, reference_id, clean)
@@ -49,6 +55,7 @@ class ReferenceService:
 
     def chase(self, reference_id: ReferenceId) -> tuple[Reference, Changes]:
         """Record that the referee was chased today (once a day is enough)."""
+        require_sees_record(self._ws, self._viewer, Owned.REFERENCE, reference_id)
         today = self._clock.today()
         with self._ws.transaction() as s:
             ref = reference_store.read(reference_store.load(s, reference_id))
@@ -61,6 +68,7 @@ class ReferenceService:
 
     def remove(self, reference_id: ReferenceId) -> Changes:
         """Delete a reference; the rest are renumbered."""
+        require_sees_record(self._ws, self._viewer, Owned.REFERENCE, reference_id)
         with self._ws.transaction() as s:
             psw_id = reference_store.delete(s, reference_id)
             return recomputed(s, [psw_id], self._clock)

@@ -11,9 +11,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from peerdesk.domain.roles import Action
 from peerdesk.services import vault_service
 from peerdesk.services.backup_service import BackupService
 from peerdesk.services.clock import Clock
+from peerdesk.services.login import viewer_for
 from peerdesk.storage import backup_restore, backups
 from peerdesk.storage.backup_manifest import BEFORE_RESTORE
 from peerdesk.storage.backup_restore import Erased
@@ -68,6 +70,10 @@ def open_backup(folder: Path, *, passphrase: str = "", recovery_key: str = "") -
 
 
 def preview(backup: OpenBackup, current: Workspace | None) -> RestorePreview:
+    """What restoring ``backup`` over ``current`` would change (``NotAllowed`` unless whoever
+    unlocked ``current`` is a coordinator: nothing is read from it then)."""
+    if current is not None:
+        viewer_for(current).require(Action.RESTORE)
     info = backup_restore.check(backup.folder, backup.key)
     then = backup_restore.ledger_of_backup(backup.folder, backup.key)
     now_ledger = [] if current is None else backup_restore.ledger_of_vault(current)
@@ -88,7 +94,9 @@ def restore(
     backup: OpenBackup, paths: VaultPaths, current: Workspace | None, clock: Clock
 ) -> Restored:
     """Replace the vault at ``paths`` with ``backup``. ``current`` (the open vault there, if any)
-    is backed up first, then closed; the caller must not use it afterwards."""
+    is backed up first, then closed; the caller must not use it afterwards.
+
+    Only a coordinator may replace an open vault (``NotAllowed`` for anyone else)."""
     plan = preview(backup, current)
     safety = None
     if current is not None:

@@ -22,6 +22,7 @@ from peerdesk.domain.retention import (
     decide_all,
     rule_problems,
 )
+from peerdesk.domain.roles import Action as Can
 from peerdesk.domain.viewer import COORDINATOR, EVERYONE, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
@@ -68,6 +69,7 @@ class RetentionService:
 
     def set_rule(self, subject: Subject, months: int, action: Action) -> Changes:
         """Change one rule; 1 to 240 months."""
+        self._viewer.require(Can.SETTINGS)
         problem = rule_problems(months)
         if problem:
             raise ValidationFailed([Problem("months", problem)])
@@ -77,6 +79,7 @@ class RetentionService:
 
     def set_rules(self, rules: Sequence[Rule]) -> Changes:
         """Change several rules at once (one save of Settings › Retention); 1 to 240 months."""
+        self._viewer.require(Can.SETTINGS)
         problems = [
             Problem(r.subject.value, f"{r.subject.label}: {problem}")
             for r in rules
@@ -95,6 +98,7 @@ class RetentionService:
 
     def place_hold(self, kind: RecordKind, record_id: int, reason: str) -> Changes:
         """Nothing is erased or anonymised while a hold stands; the reason is required."""
+        self._viewer.require(Can.ERASE)
         text = reason.strip()
         if not text:
             raise ValidationFailed(
@@ -108,6 +112,7 @@ class RetentionService:
 
     def lift_hold(self, hold_id: int) -> Changes:
         """Lift a hold (a restriction's too: the record is used again)."""
+        self._viewer.require(Can.ERASE)
         with self._ws.transaction() as s:
             kind, record_id = retention_store.lift_hold(s, hold_id, self._clock.today())
         return _changed(kind, record_id)
@@ -117,6 +122,7 @@ class RetentionService:
 
         Records ``viewer`` cannot see (protected, until Show protected) are counted, not listed.
         """
+        self._viewer.require(Can.ERASE)
         seen = viewer or self._viewer
         with self._ws.reading() as s:
             rules = retention_store.rules(s)
@@ -131,6 +137,7 @@ class RetentionService:
 
     def erasure_for_request(self, kind: RecordKind, record_id: int, request: int | str) -> Decision:
         """The erasure a rights request asks for, as a decision to preview (held: not erased)."""
+        self._viewer.require(Can.ERASE)
         with self._ws.reading() as s:
             found = _one(s, self._viewer, kind, record_id)
         if found is None:
@@ -155,6 +162,7 @@ class RetentionService:
         (or a rule lengthened) keeps it. ``reason`` "request" erases whatever the rule says
         (a rights request); otherwise the ledger records the rule that fell due.
         """
+        self._viewer.require(Can.ERASE)
         today, at = self._clock.today(), self._clock.now()
         done: list[Decision] = []
         skipped: list[tuple[Decision, str]] = []

@@ -21,7 +21,14 @@ from peerdesk.storage.workspace import Workspace
 class ReviewDocuments:
     """The annual review as a document for the PSW and their file."""
 
-    def __init__(self, workspace: Workspace, clock: Clock, settings: SettingsService) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        clock: Clock,
+        settings: SettingsService,
+        viewer: Viewer = COORDINATOR,
+    ) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
         self._settings = settings
@@ -30,10 +37,11 @@ class ReviewDocuments:
         self,
         review_id: ReviewId,
         *,
-        viewer: Viewer = COORDINATOR,
+        viewer: Viewer | None = None,
         private_revealed: bool = False,
     ) -> ReviewPrintout:
         """The review as the record shows it: a private review's text only once revealed."""
+        viewer = viewer or self._viewer
         with self._ws.reading() as s:
             review = review_store.read_review(s, review_id)
             if review.psw_id in psw_queries.hidden_ids(s, viewer):
@@ -43,7 +51,11 @@ class ReviewDocuments:
             topics = {t.id: t.name for t in training_store.topics(s)}
             name = psw.full_name
         if not text_visible(
-            review.confidentiality, viewer, listing=False, private_revealed=private_revealed
+            review.confidentiality,
+            viewer,
+            listing=False,
+            private_revealed=private_revealed,
+            psw_id=review.psw_id,
         ):
             review = replace(review, content=ReviewContent(), text_hidden=True)
         wanted = {n.topic_id for n in review.content.training_needs}
@@ -62,10 +74,11 @@ class ReviewDocuments:
         review_id: ReviewId,
         progress: Progress,
         *,
-        viewer: Viewer = COORDINATOR,
+        viewer: Viewer | None = None,
         private_revealed: bool = False,
     ) -> Exported:
         """The review as a PDF, marked CONFIDENTIAL, its file name carrying references only."""
+        viewer = viewer or self._viewer
         progress.step(0, 2)
         printout = self.printout(review_id, viewer=viewer, private_revealed=private_revealed)
         progress.step(1, 2)

@@ -47,6 +47,7 @@ from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.evidence_writes import refuse
+from peerdesk.services.role_guard import Owned, require_sees_psw, require_sees_record
 from peerdesk.storage import framework_store, review_store, settings_store, training_store
 from peerdesk.storage.lookup import require_psw
 from peerdesk.storage.visibility import text_visible
@@ -134,6 +135,7 @@ class ReviewService:
 
     def form_for(self, psw_id: PswId) -> ReviewForm:
         """The form the PSW's role suggests (paid or volunteer); the coordinator may change it."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             role, _name = require_psw(s, psw_id)
         return ReviewForm.for_role(Role(role))
@@ -184,6 +186,7 @@ class ReviewService:
         self, review_id: ReviewId, *, psw_on: dt.date | None, reviewer_on: dt.date | None
     ) -> Changes:
         """When the PSW and the reviewer agreed it; with both dates it is locked."""
+        require_sees_record(self._ws, self._viewer, Owned.REVIEW, review_id)
         with self._ws.transaction() as s:
             row = review_store.review_row(s, review_id)
             if row.agreed_by_psw_on is not None and row.agreed_by_reviewer_on is not None:
@@ -201,15 +204,21 @@ class ReviewService:
 
     def history(self, psw_id: PswId) -> list[ReviewRow]:
         """The PSW's reviews, newest first."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return review_store.history(s, psw_id)
 
     def review(self, review_id: ReviewId, *, private_revealed: bool = False) -> AnnualReview:
         """One review; private text only once revealed on the record."""
+        require_sees_record(self._ws, self._viewer, Owned.REVIEW, review_id)
         with self._ws.reading() as s:
             found = review_store.read_review(s, review_id)
         if text_visible(
-            found.confidentiality, self._viewer, listing=False, private_revealed=private_revealed
+            found.confidentiality,
+            self._viewer,
+            listing=False,
+            private_revealed=private_revealed,
+            psw_id=found.psw_id,
         ):
             return found
         return replace(found, content=ReviewContent(), text_hidden=True)
@@ -218,11 +227,13 @@ class ReviewService:
 
     def goals(self, psw_id: PswId) -> list[Goal]:
         """The PSW's goals, open ones first, soonest target first."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return review_store.goals(s, psw_id)
 
     def add_goal(self, psw_id: PswId, draft: GoalDraft) -> tuple[GoalId, Changes]:
         """A goal outside a review (e.g. agreed in supervision); not yet SMART only warns."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         clean = draft.tidied()
         refuse(goal_problems(clean))
         with self._ws.transaction() as s:
@@ -231,6 +242,7 @@ class ReviewService:
         return goal_id, Changes(psws=frozenset({psw_id}), reviews=True)
 
     def set_goal_status(self, goal_id: GoalId, status: GoalStatus) -> Changes:
+        require_sees_record(self._ws, self._viewer, Owned.GOAL, goal_id)
         with self._ws.transaction() as s:
             row = review_store.goal_row(s, goal_id)
             row.status = status.value
@@ -246,6 +258,7 @@ class ReviewService:
         session_id: int | None = None,
     ) -> Changes:
         """A dated progress note (today unless ``on``), from a review or a supervision session."""
+        require_sees_record(self._ws, self._viewer, Owned.GOAL, goal_id)
         note = tidy(note)
         day = on or self._clock.today()
         refuse(progress_problems(day, note, today=self._clock.today()))

@@ -27,6 +27,7 @@ from peerdesk.domain.rights_request import (
     RightsRequest,
     restriction_reason,
 )
+from peerdesk.domain.roles import Action
 from peerdesk.domain.text import LONG_TEXT_MAX, SHORT_TEXT_MAX, tidy, tidy_line
 from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
@@ -85,6 +86,7 @@ class RightsService:
             return nation_from(settings_store.read_all(s))
 
     def set_nation(self, nation: str) -> Changes:
+        self._viewer.require(Action.SETTINGS)
         if nation not in NATIONS:
             raise ValidationFailed(
                 [Problem("nation", "Choose England and Wales, Scotland or Northern Ireland.")]
@@ -98,6 +100,7 @@ class RightsService:
             return rights_store.holidays(s, nation)
 
     def add_holiday(self, nation: str, day: dt.date, name: str) -> Changes:
+        self._viewer.require(Action.SETTINGS)
         clean = tidy_line(name)
         problems = []
         if nation not in NATIONS:
@@ -114,6 +117,7 @@ class RightsService:
         return Changes(settings=True)
 
     def remove_holiday(self, nation: str, day: dt.date) -> Changes:
+        self._viewer.require(Action.SETTINGS)
         with self._ws.transaction() as s:
             rights_store.remove_holiday(s, nation, day)
         return Changes(settings=True)
@@ -121,6 +125,7 @@ class RightsService:
     # --- reading ----------------------------------------------------------------------------
 
     def request(self, request_id: RequestId) -> RequestLine:
+        self._viewer.require(Action.RIGHTS_REQUESTS)
         with self._ws.reading() as s:
             found = rights_store.read(s, request_id)
             return RequestLine(found, found.due(rights_store.holiday_days(s, found.nation)))
@@ -133,6 +138,7 @@ class RightsService:
         open_only: bool = False,
     ) -> list[RequestLine]:
         """A subject's (or everyone's) requests the viewer may see, oldest first."""
+        self._viewer.require(Action.RIGHTS_REQUESTS)
         with self._ws.reading() as s:
             return lines(s, self._viewer, psw_id=psw_id, person_id=person_id, open_only=open_only)
 
@@ -148,6 +154,7 @@ class RightsService:
         kind: str = ACCESS,
     ) -> tuple[RequestLine, Changes]:
         """Log a request from a PSW or a supported person (exactly one), received on a day."""
+        self._viewer.require(Action.RIGHTS_REQUESTS)
         problems = []
         if (psw_id is None) == (person_id is None):
             problems.append(Problem("subject", "Choose one PSW or one supported person."))
@@ -180,12 +187,14 @@ class RightsService:
         self, request_id: RequestId, step: Step, *, on: dt.date, version: int
     ) -> tuple[RequestLine, Changes]:
         """Date one step (identity or clarification asked for or received)."""
+        self._viewer.require(Action.RIGHTS_REQUESTS)
         return self._write(request_id, version, {step.column: on})
 
     def extend(
         self, request_id: RequestId, *, months: int, reason: str, version: int
     ) -> tuple[RequestLine, Changes]:
         """Extend by 1 or 2 further months (a reason is required)."""
+        self._viewer.require(Action.RIGHTS_REQUESTS)
         clean = tidy(reason)
         problems = []
         if not 1 <= months <= MAX_EXTENSION_MONTHS:
@@ -204,12 +213,14 @@ class RightsService:
         self, request_id: RequestId, *, on: dt.date, version: int
     ) -> tuple[RequestLine, Changes]:
         """The reply went on ``on``: the request closes and leaves Needs attention."""
+        self._viewer.require(Action.RIGHTS_REQUESTS)
         return self._write(request_id, version, {"sent_on": on})
 
     def mark_done(
         self, request_id: RequestId, *, on: dt.date, note: str = "", version: int
     ) -> tuple[RequestLine, Changes]:
         """Any kind: the request was dealt with on ``on``; a note (what was done) is kept."""
+        self._viewer.require(Action.RIGHTS_REQUESTS)
         clean = tidy(note)
         if len(clean) > LONG_TEXT_MAX:
             raise ValidationFailed([Problem("note", f"Use at most {LONG_TEXT_MAX:,} characters.")])
@@ -222,12 +233,14 @@ class RightsService:
 
     def restriction_holds(self, request_id: RequestId) -> list[Hold]:
         """The holds in force that this restriction request placed (none once lifted)."""
+        self._viewer.require(Action.RIGHTS_REQUESTS)
         with self._ws.reading() as s:
             return _restriction_holds(s, rights_store.read(s, request_id))
 
     def restrict(self, request_id: RequestId, *, version: int) -> tuple[RequestLine, Changes]:
         """Restriction of processing: the record is kept, not used (a retention hold that
         matching and the caseload plan respect), and the request is done today."""
+        self._viewer.require(Action.RIGHTS_REQUESTS)
         today = self._clock.today()
         with self._ws.transaction() as s:
             row = rights_store.row_for_update(s, request_id)
@@ -247,6 +260,7 @@ class RightsService:
 
     def lift_restriction(self, request_id: RequestId) -> Changes:
         """Lift the hold this request placed: the record is used again (matching too)."""
+        self._viewer.require(Action.RIGHTS_REQUESTS)
         with self._ws.transaction() as s:
             request = rights_store.read(s, request_id)
             held = _restriction_holds(s, request)

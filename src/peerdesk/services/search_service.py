@@ -33,7 +33,8 @@ CONFIDENTIAL_LEFT_OUT = (
 class SearchService:
     """Searches supervision notes, check-ins, actions, learning needs and current plans."""
 
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._indexed = False
 
@@ -42,11 +43,12 @@ class SearchService:
         typed: str,
         *,
         include_confidential: bool = False,
-        viewer: Viewer = COORDINATOR,
+        viewer: Viewer | None = None,
         page: int = 0,
     ) -> SearchPage:
         """Page ``page`` of what ``typed`` finds, best first; the message says what to show above
         it ("Type a word to search." when nothing searchable is left)."""
+        viewer = viewer or self._viewer
         query = build_query(typed)
         if query is None:
             return SearchPage((), NOTHING_TO_SEARCH)

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from peerdesk.domain.errors import Problem, ValidationFailed
 from peerdesk.domain.journey import JourneyStatus
 from peerdesk.domain.pipeline import target_problems
+from peerdesk.domain.roles import Action
 from peerdesk.domain.text import SHORT_TEXT_MAX, tidy_line
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.services.pipeline_settings import (
     COORDINATOR_NAME,
@@ -27,7 +29,8 @@ class OrganisationSettings:
 
 
 class SettingsService:
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
 
     def organisation(self) -> OrganisationSettings:
@@ -36,6 +39,7 @@ class SettingsService:
         return OrganisationSettings(values.get(ORGANISATION, ""), values.get(DEMO) == "1")
 
     def rename_organisation(self, name: str) -> Changes:
+        self._viewer.require(Action.SETTINGS)
         clean = tidy_line(name)
         if not clean or len(clean) > SHORT_TEXT_MAX:
             raise ValidationFailed(
@@ -52,6 +56,7 @@ class SettingsService:
 
     def set_stage_targets(self, targets: dict[JourneyStatus, int]) -> Changes:
         """Save some or all stages' targets (1 to 3,650 days; only stages before active)."""
+        self._viewer.require(Action.SETTINGS)
         problems = target_problems(targets)
         if problems:
             raise ValidationFailed([Problem("stage_targets", m) for m in problems])
@@ -67,6 +72,7 @@ class SettingsService:
 
     def set_coordinator_name(self, name: str) -> Changes:
         """Set the default recorder; an empty name goes back to "Coordinator"."""
+        self._viewer.require(Action.SETTINGS)
         clean = tidy_line(name)
         if len(clean) > SHORT_TEXT_MAX:
             raise ValidationFailed(

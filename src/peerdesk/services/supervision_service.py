@@ -15,6 +15,7 @@ from peerdesk.domain.errors import Problem, StaleEdit, ValidationFailed
 from peerdesk.domain.goals import GoalUpdate, update_problems
 from peerdesk.domain.ids import PswId
 from peerdesk.domain.journey import DEFAULT_RECORDER
+from peerdesk.domain.roles import Action as Can
 from peerdesk.domain.supervision import SupervisionPolicy, policy_problems
 from peerdesk.domain.supervision_session import (
     NOTE_MAX,
@@ -36,6 +37,12 @@ from peerdesk.services import supervision_due_refresh
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.evidence_writes import refuse
+from peerdesk.services.role_guard import (
+    Owned,
+    require_sees_psw,
+    require_sees_psws,
+    require_sees_record,
+)
 from peerdesk.services.supervision_settings import POLICY_KEY, policy_from, policy_json
 from peerdesk.storage import (
     list_items,
@@ -100,6 +107,7 @@ class SupervisionService:
 
     def open_actions(self, psw_id: PswId) -> list[Action]:
         """The PSW's open actions, oldest first, each with the date it was agreed."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return supervision_store.open_actions(s, [psw_id])
 
@@ -114,7 +122,9 @@ class SupervisionService:
         self, draft: SessionDraft, goals: tuple[GoalUpdate, ...] = ()
     ) -> tuple[SessionId, Changes]:
         """Save a new session, decide its carried-forward actions and note progress on goals
-        (dated the session's day), all in one transaction."""
+        (dated the session's day), all in one transaction. A supervisor must see every
+        attendee (NotFound otherwise, as for a record that is not there)."""
+        require_sees_psws(self._ws, self._viewer, [a.psw_id for a in draft.attendees])
         clean = _tidied(draft)
         updates = tuple(g.tidied() for g in goals)
         now = self._clock.now()
@@ -166,6 +176,7 @@ class SupervisionService:
 
     def history(self, psw_id: PswId) -> list[SessionRow]:
         """Sessions the PSW attended, newest first; previews only of shared notes."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return supervision_store.history(s, psw_id, self._viewer)
 
@@ -173,6 +184,7 @@ class SupervisionService:
         self, session_id: SessionId, psw_id: PswId, *, private_revealed: bool = False
     ) -> SupervisionSession:
         """One session as ``psw_id`` sees it (their own check-in and actions only)."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return supervision_store.read_session(
                 s, session_id, psw_id, self._viewer, private_revealed=private_revealed
@@ -186,6 +198,7 @@ class SupervisionService:
         supervisor_on: dt.date | None,
     ) -> Changes:
         """Record when the PSW and the supervisor agreed the notes; both dates lock it."""
+        require_sees_record(self._ws, self._viewer, Owned.SESSION, session_id)
         today = self._clock.today()
         with self._ws.transaction() as s:
             row = supervision_store.session_row(s, session_id)
@@ -205,6 +218,7 @@ class SupervisionService:
 
     def edit_notes(self, session_id: SessionId, notes: str) -> Changes:
         """Change the notes of a session not yet locked; a locked one is refused."""
+        require_sees_record(self._ws, self._viewer, Owned.SESSION, session_id)
         notes = tidy(notes)
         if len(notes) > NOTE_MAX:
             raise ValidationFailed(
@@ -222,6 +236,7 @@ class SupervisionService:
 
     def meeting(self, session_id: SessionId) -> tuple[SessionDraft, int]:
         """The meeting details and shared notes of a session, and its version, to correct."""
+        require_sees_record(self._ws, self._viewer, Owned.SESSION, session_id)
         with self._ws.reading() as s:
             return supervision_store.meeting(s, session_id)
 
@@ -230,6 +245,7 @@ class SupervisionService:
         topics, notes, next date and confidentiality. Attendees and their own parts (check-ins,
         learning needs, actions) stay as recorded; ``draft``'s are not read. Refused when
         locked, or when the session changed since ``version`` was read."""
+        require_sees_record(self._ws, self._viewer, Owned.SESSION, session_id)
         with self._ws.transaction() as s:
             row = supervision_store.session_row(s, session_id)
             if row.agreed_by_psw_on is not None and row.agreed_by_supervisor_on is not None:
@@ -250,6 +266,7 @@ class SupervisionService:
 
     def add_addendum(self, session_id: SessionId, text: str) -> Changes:
         """A dated addition (today), the only change a locked session takes."""
+        require_sees_record(self._ws, self._viewer, Owned.SESSION, session_id)
         text = tidy(text)
         if not text:
             raise ValidationFailed([Problem("addendum", "Type the addendum.")])
@@ -272,6 +289,7 @@ class SupervisionService:
 
     def send_learning_need(self, need_id: LearningNeedId, topic_id: TopicId) -> Changes:
         """Add the learning need to the PSW's training-needs profile under ``topic_id``."""
+        require_sees_record(self._ws, self._viewer, Owned.LEARNING_NEED, need_id)
         with self._ws.transaction() as s:
             need = supervision_store.learning_need(s, need_id)
             if need.training_need_id is not None:
@@ -301,6 +319,7 @@ class SupervisionService:
 
     def save_policy(self, policy: SupervisionPolicy) -> Changes:
         """Save the frequency policy; refused (nothing saved) when a rule cannot be used."""
+        self._viewer.require(Can.SETTINGS)
         refuse(policy_problems(policy))
         with self._ws.transaction() as s:
             settings_store.write(s, POLICY_KEY, policy_json(policy))

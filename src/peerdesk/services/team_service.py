@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from peerdesk.domain.errors import Problem, ValidationFailed
 from peerdesk.domain.ids import PswId, TaxonomyItemId
+from peerdesk.domain.roles import Role
 from peerdesk.domain.taxonomy import ListKind
 from peerdesk.domain.team_records import (
     MembershipId,
@@ -22,6 +23,7 @@ from peerdesk.domain.text import tidy_line
 from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
+from peerdesk.services.role_guard import Owned, require_sees_record
 from peerdesk.storage import list_items, team_store
 from peerdesk.storage.workspace import Tx, Workspace
 
@@ -34,16 +36,22 @@ _CHANGED = Changes(teams=True)
 class TeamService:
     """Each method that writes is one transaction and returns the team and what changed."""
 
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
 
-    def teams(self, viewer: Viewer = COORDINATOR) -> list[Team]:
-        """Every team in name order; members ``viewer`` may not see are left out."""
+    def teams(self, viewer: Viewer | None = None) -> list[Team]:
+        """Every team in name order; members ``viewer`` may not see are left out. A supervisor
+        sees only teams with one of theirs in; a trustee none."""
+        viewer = viewer or self._viewer
         with self._ws.reading() as s:
             teams = team_store.all_teams(s)
             shown = team_store.visible(s, (m.psw_id for t in teams for m in t.members), viewer)
-        return [_only(team, shown) for team in teams]
+        found = [_only(team, shown) for team in teams]
+        if viewer.role is Role.COORDINATOR:
+            return found
+        return [team for team in found if team.members]
 
     def get(self, team_id: TeamId) -> Team:
         with self._ws.reading() as s:
@@ -91,6 +99,7 @@ class TeamService:
         return team, _CHANGED
 
     def leaving_problems(self, membership_id: MembershipId, left_on: dt.date) -> list[Problem]:
+        require_sees_record(self._ws, self._viewer, Owned.MEMBERSHIP, membership_id)
         with self._ws.reading() as s:
             membership = team_store.membership(s, membership_id)
         return leaving_problems(membership, left_on, today=self._clock.today())
@@ -99,6 +108,7 @@ class TeamService:
         self, membership_id: MembershipId, *, left_on: dt.date | None = None
     ) -> tuple[Team, Changes]:
         """The member leaves (today by default): not in the future, nor before they joined."""
+        require_sees_record(self._ws, self._viewer, Owned.MEMBERSHIP, membership_id)
         left_on = left_on or self._clock.today()
         with self._ws.transaction() as s:
             membership = team_store.membership(s, membership_id)
@@ -108,12 +118,13 @@ class TeamService:
             team = team_store.end_membership(s, membership_id, left_on)
         return team, _CHANGED
 
-    def problems_by_team(self, viewer: Viewer = COORDINATOR) -> dict[TeamId, list[str]]:
+    def problems_by_team(self, viewer: Viewer | None = None) -> dict[TeamId, list[str]]:
         """Each team's failures of the team check in words (an empty list when it is fine).
 
         Members are today's: active means journey status active and not archived. A member
         ``viewer`` may not see still counts but is not named.
         """
+        viewer = viewer or self._viewer
         today = self._clock.today()
         with self._ws.reading() as s:
             teams = team_store.all_teams(s)

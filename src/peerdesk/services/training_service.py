@@ -21,9 +21,11 @@ from peerdesk.domain.training import (
     TrainingRecordId,
     course_problems,
 )
+from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
 from peerdesk.services.evidence_writes import recomputed, refuse
+from peerdesk.services.role_guard import Owned, require_sees_psw, require_sees_record
 from peerdesk.storage import training_store
 from peerdesk.storage.lookup import require_psw
 from peerdesk.storage.workspace import Tx, Workspace
@@ -32,7 +34,8 @@ from peerdesk.storage.workspace import Tx, Workspace
 class TrainingService:
     """Each write is one transaction; anything a requirement reads recomputes due dates."""
 
-    def __init__(self, workspace: Workspace, clock: Clock) -> None:
+    def __init__(self, workspace: Workspace, clock: Clock, viewer: Viewer = COORDINATOR) -> None:
+        self._viewer = viewer
         self._ws = workspace
         self._clock = clock
 
@@ -80,6 +83,7 @@ class TrainingService:
 
     def records(self, psw_id: PswId) -> list[TrainingRecord]:
         """Newest first, each with its computed expiry."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return training_store.records_for(s, psw_id)
 
@@ -87,6 +91,7 @@ class TrainingService:
         self, psw_id: PswId, course_id: CourseId, *, done_on: dt.date
     ) -> tuple[TrainingRecord, Changes]:
         """Record a course done; open needs on its topic become met."""
+        require_sees_psw(self._ws, self._viewer, psw_id)
         if done_on > self._clock.today():
             refuse([Problem("done_on", "The date the course was done cannot be in the future.")])
         with self._ws.transaction() as s:
@@ -97,11 +102,13 @@ class TrainingService:
         return record, changes
 
     def remove_record(self, record_id: TrainingRecordId) -> Changes:
+        require_sees_record(self._ws, self._viewer, Owned.TRAINING_RECORD, record_id)
         with self._ws.transaction() as s:
             psw_id = training_store.delete_record(s, record_id)
             return recomputed(s, [psw_id], self._clock)
 
     def needs(self, psw_id: PswId) -> list[TrainingNeed]:
+        require_sees_psw(self._ws, self._viewer, psw_id)
         with self._ws.reading() as s:
             return training_store.needs_for(s, psw_id)
 
@@ -113,6 +120,7 @@ class TrainingService:
         source: str = "",
         status: NeedStatus = NeedStatus.OPEN,
     ) -> tuple[TrainingNeed, Changes]:
+        require_sees_psw(self._ws, self._viewer, psw_id)
         source = tidy_line(source)
         refuse(_source_problems(source))
         with self._ws.transaction() as s:
@@ -126,6 +134,7 @@ class TrainingService:
     def update_need(
         self, need_id: TrainingNeedId, *, topic_id: TopicId, source: str, status: NeedStatus
     ) -> tuple[TrainingNeed, Changes]:
+        require_sees_record(self._ws, self._viewer, Owned.TRAINING_NEED, need_id)
         source = tidy_line(source)
         refuse(_source_problems(source))
         with self._ws.transaction() as s:

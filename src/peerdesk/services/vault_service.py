@@ -8,9 +8,10 @@ from peerdesk.domain.errors import Problem, ValidationFailed, VaultAlreadyExists
 from peerdesk.domain.passphrase import problems as passphrase_problems
 from peerdesk.domain.taxonomy_defaults import default_items
 from peerdesk.domain.text import SHORT_TEXT_MAX, tidy_line
+from peerdesk.services import login
 from peerdesk.storage import audit_log, list_items, migrate, settings_store
 from peerdesk.storage.engine import make_sessions, open_engine
-from peerdesk.storage.vault import keyslots
+from peerdesk.storage.vault import keyslots, user_slots
 from peerdesk.storage.vault.files import VaultPaths, VaultState, inspect
 from peerdesk.storage.vault.keyslots import DEFAULT_KDF, KdfParams
 from peerdesk.storage.workspace import Workspace
@@ -76,12 +77,19 @@ def create(
 
 
 def unlock(paths: VaultPaths, passphrase: str) -> Workspace:
-    """Open with the passphrase. WrongPassphrase, VaultDamaged or StorageUnavailable otherwise."""
-    key = keyslots.unlock(paths, passphrase)
+    """Open with any user's passphrase; the workspace's user is whoever's slot opened it
+    (``login.viewer_for`` makes the Viewer). WrongPassphrase, NotSignedIn (a removed user's
+    slot), VaultDamaged or StorageUnavailable otherwise."""
+    opened = user_slots.unlock_slot(paths, passphrase)
     try:
-        workspace = _open(paths, key)
+        workspace = _open(paths, opened.data_key)
     finally:
-        keyslots.wipe(key)
+        keyslots.wipe(opened.data_key)
+    try:
+        login.sign_in(workspace, opened.slot_id)
+    except BaseException:
+        workspace.close()
+        raise
     with workspace.audit_only() as s:
         audit_log.record(s, "unlock")
     return workspace
@@ -90,17 +98,26 @@ def unlock(paths: VaultPaths, passphrase: str) -> Workspace:
 def unlock_with_recovery_key(
     paths: VaultPaths, recovery_key: str, new_passphrase: str
 ) -> Workspace:
-    """Open with the written-down recovery key and set a new passphrase in the same step."""
+    """Open with the written-down recovery key and set a new passphrase in the same step.
+
+    The vault owner's slot (the first) is reset; a passphrase another user has is refused."""
+    user_slots.refuse_taken(paths, new_passphrase, besides=user_slots.owner_slot(paths))
     keyslots.reset_passphrase_with_recovery(paths, recovery_key, new_passphrase)
     return unlock(paths, new_passphrase)
 
 
-def change_passphrase(paths: VaultPaths, old: str, new: str, repeat: str) -> None:
-    """Rewrite the passphrase slot only: the data is never re-encrypted."""
+def change_passphrase(
+    paths: VaultPaths, old: str, new: str, repeat: str, *, slot: str | None = None
+) -> None:
+    """Rewrite one passphrase slot only (``slot``: the signed-in user's; None without users:
+    the slot ``old`` opens). The data is never re-encrypted."""
     problems = passphrase_problems(new, repeat)
     if problems:
         raise ValidationFailed([Problem("passphrase", m) for m in problems])
-    keyslots.change_passphrase(paths, old, new)
+    if slot is None:
+        keyslots.change_passphrase(paths, old, new)
+    else:
+        user_slots.change_slot(paths, slot, old, new)
 
 
 def open_with_key(paths: VaultPaths, key: bytearray) -> Workspace:

@@ -14,7 +14,7 @@ from peerdesk.domain.psw import PswQuery, PswRow, PswSort, Role
 from peerdesk.domain.text import fold
 from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.storage.models import ListItemRow, PswRowModel
-from peerdesk.storage.visibility import hides_protected, protected_psw_ids, visible_psws
+from peerdesk.storage.visibility import hidden_psw_ids, visible_psws
 
 _SORT_COLUMNS = {
     PswSort.NAME: (PswRowModel.name_key,),
@@ -124,8 +124,9 @@ def count(s: Session, query: PswQuery, *, viewer: Viewer = COORDINATOR) -> int:
 
 
 def hidden_ids(s: Session, viewer: Viewer) -> set[PswId]:
-    """PSWs ``viewer`` may not see (protected ones, unless the viewer has the right): a small
-    set, so lines already selected by date can be filtered without an IN over thousands."""
-    if not hides_protected(viewer):
+    """PSWs ``viewer`` may not see (protected ones, unless the viewer has the right; for a
+    supervisor, all but theirs): lines already selected by date are filtered by this set."""
+    hidden = hidden_psw_ids(viewer)
+    if hidden is None:
         return set()
-    return {PswId(i) for i in s.scalars(protected_psw_ids()) if i is not None}
+    return {PswId(i) for i in s.scalars(hidden) if i is not None}

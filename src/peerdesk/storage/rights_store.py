@@ -16,7 +16,7 @@ from peerdesk.domain.viewer import Viewer
 from peerdesk.storage.models import PswRowModel
 from peerdesk.storage.person_models import PersonRowModel
 from peerdesk.storage.rights_models import BankHolidayRow, RightsRequestRow
-from peerdesk.storage.visibility import hides_protected, protected_psw_ids, visible_people
+from peerdesk.storage.visibility import hidden_psw_ids, visible_people
 
 
 @dataclass(frozen=True)
@@ -108,15 +108,13 @@ def listed(
 ) -> list[RightsRequest]:
     """Requests the viewer may see (none about a protected record unless shown), oldest first."""
     query = _select()
-    if hides_protected(viewer):
+    hidden = hidden_psw_ids(viewer)
+    if hidden is not None:
         # The one rule (storage/visibility), over the request's own column: psw_is_protected
         # would correlate with the person table already joined here.
         query = query.where(
             visible_people(viewer),
-            or_(
-                RightsRequestRow.psw_id.is_(None),
-                RightsRequestRow.psw_id.not_in(protected_psw_ids()),
-            ),
+            or_(RightsRequestRow.psw_id.is_(None), RightsRequestRow.psw_id.not_in(hidden)),
         )
     if psw_id is not None:
         query = query.where(RightsRequestRow.psw_id == psw_id)

@@ -34,7 +34,7 @@ from peerdesk.domain.search_snippet import (
 from peerdesk.domain.viewer import Viewer
 from peerdesk.storage.models import PswRowModel
 from peerdesk.storage.supervision_models import SupervisionAttendeeRow
-from peerdesk.storage.visibility import hides_protected, protected_psw_ids, visible_psws
+from peerdesk.storage.visibility import hidden_psw_ids, visible_psws
 
 RANK_CAP = 500
 """Up to this many hits are ranked best first; beyond it the newest come first."""
@@ -69,16 +69,18 @@ class HitPage:
 
 
 @functools.cache
-def _protected_sql() -> str:
-    compiled = protected_psw_ids().compile(
-        dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}
-    )
+def _hidden_sql(viewer: Viewer) -> str:
+    """The ids ``viewer`` may not see (``hidden_psw_ids``) as SQL; "" when every PSW shows."""
+    hidden = hidden_psw_ids(viewer)
+    if hidden is None:
+        return ""
+    compiled = hidden.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
     return str(compiled)
 
 
 @functools.cache
-def _statement(template: str, levels: int, hide: bool, order: str = "") -> str:
-    visible = _VISIBLE_SQL.format(protected=_protected_sql()) if hide else ""
+def _statement(template: str, levels: int, hidden: str, order: str = "") -> str:
+    visible = _VISIBLE_SQL.format(protected=hidden) if hidden else ""
     return template.format(levels=", ".join("?" * levels), visible=visible, order=order)
 
 
@@ -97,7 +99,7 @@ def search_page(
         return HitPage([], 0, capped=False)
     cap = RANK_CAP if cap is None else cap
     chosen = sorted(levels)
-    hide = hides_protected(viewer)
+    hide = _hidden_sql(viewer)
     connection = s.connection()
     count_sql = _statement(_COUNT_SQL, len(chosen), hide)
     count = connection.exec_driver_sql(count_sql, (query.expression, *chosen, cap + 1)).scalar()

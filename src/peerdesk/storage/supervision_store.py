@@ -189,7 +189,6 @@ def close_carried(
 
 def history(s: Session, psw_id: PswId, viewer: Viewer) -> list[SessionRow]:
     """Sessions ``psw_id`` attended, newest first; note previews only where lists may show them."""
-    del viewer  # the listing rule (text_listed) is the same for every viewer today
     stmt = (
         select(
             SupervisionSessionRow.id,
@@ -202,7 +201,7 @@ def history(s: Session, psw_id: PswId, viewer: Viewer) -> list[SessionRow]:
             SupervisionSessionRow.agreed_by_psw_on.is_not(None)
             & SupervisionSessionRow.agreed_by_supervisor_on.is_not(None),
             func.substr(SupervisionSessionRow.notes, 1, PREVIEW_CHARS),
-            text_listed(SupervisionSessionRow.confidentiality),
+            text_listed(SupervisionSessionRow.confidentiality, viewer),
         )
         .join(SupervisionAttendeeRow, SupervisionAttendeeRow.session_id == SupervisionSessionRow.id)
         .where(SupervisionAttendeeRow.psw_id == psw_id)
@@ -244,7 +243,9 @@ def read_session(
     if mine is None:
         raise NotFound("That peer worker did not attend this supervision session.")
     level = Confidentiality(row.confidentiality)
-    shown = text_visible(level, viewer, listing=False, private_revealed=private_revealed)
+    shown = text_visible(
+        level, viewer, listing=False, private_revealed=private_revealed, supervisor=row.supervisor
+    )
     topics = s.scalars(
         select(ListItemRow.name)
         .join(SupervisionTopicRow, SupervisionTopicRow.item_id == ListItemRow.id)

@@ -5,14 +5,22 @@ the organisation too); that person's record is protected as well. Every listing 
 ``visible_psws(viewer)`` or ``visible_people(viewer)`` to its WHERE clause. Confidentiality levels
 of notes (shared, confidential, private) are decided here too: ``text_visible`` in Python and
 ``text_listed`` in SQL, from the one set of levels a list may show.
+
+Roles (``domain/roles.py``): a coordinator sees every PSW and person (protected ones only with
+``view_protected``); a supervisor sees their supervisees who are not protected and any PSW they
+are named on, and no supported person; a trustee sees no record and no text (counts only).
+Confidential and private text shows to a coordinator, and to a supervisor only on their own
+notes: a session whose supervisor is their name, or (notes with no supervisor, such as plans and
+reviews) a supervisee's note.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, Select, exists, select, true
+from sqlalchemy import ColumnElement, Select, and_, exists, false, or_, select, true
 from sqlalchemy.orm import InstrumentedAttribute
 
 from peerdesk.domain.confidentiality import Confidentiality
+from peerdesk.domain.roles import Role
 from peerdesk.domain.viewer import Right, Viewer
 from peerdesk.storage.models import PswRowModel
 from peerdesk.storage.person_models import PersonRowModel
@@ -28,14 +36,33 @@ def person_is_protected() -> ColumnElement[bool]:
 
 
 def visible_psws(viewer: Viewer) -> ColumnElement[bool]:
-    """A WHERE clause over ``psw`` rows: all of them for a viewer with ``view_protected``."""
+    """A WHERE clause over ``psw`` rows: all of them for a coordinator with ``view_protected``;
+    a supervisor's unprotected supervisees and the PSWs they are named on; none for a trustee."""
+    if viewer.role is Role.TRUSTEE:
+        return false()
+    if viewer.role is Role.SUPERVISOR:
+        return or_(
+            and_(PswRowModel.id.in_(sorted(viewer.supervisees)), ~psw_is_protected()),
+            PswRowModel.id.in_(sorted(viewer.named)),
+        )
     if not hides_protected(viewer):
         return true()
     return ~psw_is_protected()
 
 
+def psw_visible(viewer: Viewer, psw_id: int, *, protected: bool) -> bool:
+    """Python twin of ``visible_psws`` for one PSW (``protected``: a person is linked to it)."""
+    if viewer.role is Role.TRUSTEE:
+        return False
+    if viewer.role is Role.SUPERVISOR:
+        return (psw_id in viewer.supervisees and not protected) or psw_id in viewer.named
+    return not protected or not hides_protected(viewer)
+
+
 def visible_people(viewer: Viewer) -> ColumnElement[bool]:
-    """A WHERE clause over ``person`` rows."""
+    """A WHERE clause over ``person`` rows: supported people's records are coordinators' only."""
+    if viewer.role is not Role.COORDINATOR:
+        return false()
     if viewer.may(Right.VIEW_PROTECTED):
         return true()
     return ~person_is_protected()
@@ -45,32 +72,60 @@ LISTED_LEVELS = frozenset({Confidentiality.SHARED})
 """Levels whose text lists (history, Needs attention, search results) may show."""
 
 
+def same_name(a: str, b: str) -> bool:
+    """Whether two typed names are the same person's (trimmed, case ignored)."""
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
 def text_visible(
-    level: Confidentiality, viewer: Viewer, *, listing: bool, private_revealed: bool = False
+    level: Confidentiality,
+    viewer: Viewer,
+    *,
+    listing: bool,
+    private_revealed: bool = False,
+    supervisor: str | None = None,
+    psw_id: int | None = None,
 ) -> bool:
     """Whether ``viewer`` sees the text of a note at ``level``.
 
     In a list (``listing``) only shared text shows: confidential and private rows show date, kind
     and supervisor. On the record itself confidential text shows, and private text only after
-    "Show private text" (``private_revealed``). ``viewer`` is for roles to come: today the one
-    coordinator sees what the levels allow.
+    "Show private text" (``private_revealed``). A trustee sees no text. A supervisor sees
+    confidential and private text only on their own notes: ``supervisor`` (a session's
+    supervisor) is their name, or, for notes with no supervisor, ``psw_id`` is a supervisee.
     """
-    del viewer
+    if viewer.role is Role.TRUSTEE:
+        return False
     if listing:
-        return level in LISTED_LEVELS
-    return level is not Confidentiality.PRIVATE or private_revealed
+        shown = level in LISTED_LEVELS
+    else:
+        shown = level is not Confidentiality.PRIVATE or private_revealed
+    if not shown or level is Confidentiality.SHARED or viewer.role is Role.COORDINATOR:
+        return shown
+    if supervisor is not None:
+        return same_name(supervisor, viewer.id)
+    return psw_id is not None and psw_id in viewer.supervisees
 
 
-def text_listed(level: InstrumentedAttribute[str]) -> ColumnElement[bool]:
-    """SQL twin of ``text_visible(..., listing=True)`` over a confidentiality column."""
+def text_listed(level: InstrumentedAttribute[str], viewer: Viewer) -> ColumnElement[bool]:
+    """SQL twin of ``text_visible(..., listing=True)`` over a confidentiality column (lists show
+    shared text only, which every role but a trustee may read)."""
+    if viewer.role is Role.TRUSTEE:
+        return false()
     return level.in_([lvl.value for lvl in LISTED_LEVELS])
 
 
 def searched_levels(viewer: Viewer, *, include_confidential: bool) -> frozenset[Confidentiality]:
     """Levels global search may show: what lists show, confidential only when "Include
-    confidential" is ticked, and private never (its text shows only on its own record)."""
-    del viewer
+    confidential" is ticked, and private never (its text shows only on its own record).
+
+    A coordinator alone may search confidential text: the search index does not hold whose note
+    it is, so a supervisor searches shared text; a trustee searches nothing."""
+    if viewer.role is Role.TRUSTEE:
+        return frozenset()
     extra = {Confidentiality.CONFIDENTIAL} if include_confidential else set()
+    if viewer.role is not Role.COORDINATOR:
+        extra = set()
     return frozenset(LISTED_LEVELS | extra) - {Confidentiality.PRIVATE}
 
 
@@ -80,6 +135,16 @@ def protected_psw_ids() -> Select[tuple[int | None]]:
     return select(PersonRowModel.linked_psw_id).where(PersonRowModel.linked_psw_id.is_not(None))
 
 
+def hidden_psw_ids(viewer: Viewer) -> Select[tuple[int]] | Select[tuple[int | None]] | None:
+    """The ids of PSWs ``viewer`` may not see, for tables that only hold an id (the search index,
+    rights requests); None when every PSW shows."""
+    if viewer.role is not Role.COORDINATOR:
+        return select(PswRowModel.id.label("id")).where(~visible_psws(viewer))
+    if not hides_protected(viewer):
+        return None
+    return protected_psw_ids()
+
+
 def hides_protected(viewer: Viewer) -> bool:
     """Whether listings for ``viewer`` leave protected PSWs and people out."""
-    return not viewer.may(Right.VIEW_PROTECTED)
+    return not viewer.may(Right.VIEW_PROTECTED) or viewer.role is not Role.COORDINATOR

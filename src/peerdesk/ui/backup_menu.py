@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.services.backup_service import BackupMade
 from peerdesk.services.bundle import Services
-from peerdesk.ui.restore_dialog import RestoreDialog
+from peerdesk.ui.busy import run_busy
 
 TITLE = "Back up"
 DAILY_CHECK_MS = 30 * 60 * 1000
@@ -45,14 +45,16 @@ def install_backups(window: QMainWindow, services: Services, menu: QMenu) -> Bac
     restore.setStatusTip("Replace the vault with a backup (today's vault is backed up first)")
 
     def back_up(folder: Path | None) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            made = services.backups.back_up(folder)
+            made = run_busy(
+                window,
+                TITLE,
+                "Making the backup and checking it…",
+                lambda: services.backups.back_up(folder),
+            )
         except PeerDeskError as error:
             QMessageBox.warning(window, TITLE, str(error))
             return
-        finally:
-            QApplication.restoreOverrideCursor()
         QMessageBox.information(window, TITLE, made_text(made))
 
     def choose_and_back_up() -> None:
@@ -61,6 +63,8 @@ def install_backups(window: QMainWindow, services: Services, menu: QMenu) -> Bac
             back_up(Path(folder))
 
     def choose_and_restore() -> None:
+        from peerdesk.ui.restore_dialog import RestoreDialog  # loads on first use, not at start
+
         folder = QFileDialog.getExistingDirectory(
             window, "Choose the backup folder", str(services.backups.folder)
         )

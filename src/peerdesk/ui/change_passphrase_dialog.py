@@ -1,4 +1,4 @@
-"""Changing the vault's passphrase: only the key slot is rewritten, never the records."""
+"""Changing your passphrase: only your key slot is rewritten, never the records."""
 
 from __future__ import annotations
 
@@ -30,9 +30,13 @@ CHANGED = "Passphrase changed. Your recovery key still works."
 class ChangePassphraseDialog(QDialog):
     """Asks for the current passphrase and a new one typed twice; says so when it is done."""
 
-    def __init__(self, paths: VaultPaths, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, paths: VaultPaths, parent: QWidget | None = None, *, slot: str | None = None
+    ) -> None:
+        """``slot``: the signed-in user's key slot, the only one changed (None without users)."""
         super().__init__(parent)
         self.paths = paths
+        self.slot = slot
         self.passphrase_changed = False
         self.setWindowTitle(TITLE)
         self.setAccessibleName(TITLE)
@@ -112,7 +116,11 @@ class ChangePassphraseDialog(QDialog):
         try:
             with deriving_key():
                 vault_service.change_passphrase(
-                    self.paths, self.current.text(), self.fields.passphrase(), self.fields.repeat()
+                    self.paths,
+                    self.current.text(),
+                    self.fields.passphrase(),
+                    self.fields.repeat(),
+                    slot=self.slot,
                 )
         except WrongPassphrase as error:
             self.current_problem.set_problems([Problem("current", str(error))])

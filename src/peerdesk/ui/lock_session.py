@@ -4,8 +4,8 @@ Locking keeps unsaved forms as drafts (while the vault is still open), clears a 
 left on the clipboard, closes every dialog, replaces the main window (and with it every page,
 model and cached record) by the lock screen, waits for background work, then closes the vault:
 the engine is disposed and its copy of the data key zeroed. Unlocking reopens the vault with the
-passphrase (or recovery key), builds fresh services and a fresh main window on the same page,
-then offers the drafts back.
+passphrase (or recovery key) of any active user, builds fresh services for that user and a
+fresh main window on the same page, then offers back the drafts that user left.
 """
 
 from __future__ import annotations
@@ -13,16 +13,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRect, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
 from peerdesk.services.bundle import Services, build
 from peerdesk.services.changes import Changes
+from peerdesk.services.login import viewer_for
 from peerdesk.ui.background import wait_for_background_work
 from peerdesk.ui.clipboard_guard import ClipboardGuard
 from peerdesk.ui.form_drafts import DraftOffers, keep_drafts
 from peerdesk.ui.idle_watch import IdleWatch
 from peerdesk.ui.lock_screen import LockScreen
+from peerdesk.ui.session_signals import SessionSignals
 
 if TYPE_CHECKING:
     from peerdesk.storage.workspace import Workspace
@@ -50,10 +52,16 @@ class LockSession(QObject):
         super().__init__(parent)
         self.services = services
         self._make_window = make_window
-        self._rebuild = rebuild or (lambda workspace: build(workspace, services.clock))
+        # whoever unlocks (any active user) gets everything rebuilt for them: their Viewer
+        self._rebuild = rebuild or (
+            lambda workspace: build(workspace, services.clock, viewer_for(workspace))
+        )
         self.idle = idle or IdleWatch(services.lock_settings.idle_minutes(), parent=self)
         self.idle.set_minutes(services.lock_settings.idle_minutes())
         self.idle.lock_due.connect(lambda _reason: self.lock())
+        # the desktop going to sleep or locking its screen, where it says so over D-Bus
+        self.session_signals = SessionSignals(parent=self)
+        self.session_signals.going_away.connect(lambda _reason: self.idle.system_suspending())
         self.clipboard = clipboard or ClipboardGuard(parent=self)
         self.lock_screen: LockScreen | None = None
         self.draft_offers: DraftOffers | None = None
@@ -103,6 +111,9 @@ class LockSession(QObject):
             timer.stop()
         window.setEnabled(False)
         window.deleteLater()
+        # deleted now, not at the next turn of the event loop: no page of it may start another
+        # read, and answers of reads still running find no one to tell (background.py)
+        QCoreApplication.sendPostedEvents(window, QEvent.Type.DeferredDelete)
         wait_for_background_work()  # no worker may still hold a session when the vault closes
         self.services.close()  # disposes the engine and zeroes its copy of the data key
         self.locked.emit()

@@ -26,12 +26,13 @@ from peerdesk.ui.backup_menu import install_backups
 from peerdesk.ui.change_bus import ChangeBus
 from peerdesk.ui.contact_batch_dialog import ContactBatchDialog
 from peerdesk.ui.document_print import install_blank_forms
-from peerdesk.ui.import_dialog import install_import
+from peerdesk.ui.import_menu import install_import
 from peerdesk.ui.integrity_watch import IntegrityWatch
 from peerdesk.ui.needs_attention_page import NeedsAttentionPage
 from peerdesk.ui.people_page import PeoplePage
 from peerdesk.ui.psw_page import PswPage
 from peerdesk.ui.retention_dialog import install_retention
+from peerdesk.ui.role_view import apply_role
 from peerdesk.ui.search_page import SearchDialog, show_tab
 from peerdesk.ui.settings_page import SettingsPage
 from peerdesk.ui.table_sources import install_table_export
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self.psw_page.form.dirty_changed.connect(self.setWindowModified)
         self.resize(self._initial_size())
         self.attention_page.table.setFocus()
+        self.trustees_page = apply_role(self)  # a supervisor's or trustee's pages and menus
 
     def _add_page(self, title: str, page: QWidget) -> None:
         self.navigation.addItem(title)

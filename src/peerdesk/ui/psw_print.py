@@ -19,9 +19,16 @@ from peerdesk.ui.viewer_state import ViewerState
 
 
 def current_viewer(widget: QWidget) -> Viewer:
-    """The viewer of the window ``widget`` is in (the main window keeps a ViewerState)."""
-    state = getattr(widget.window(), "viewer_state", None)
-    return state.viewer if isinstance(state, ViewerState) else COORDINATOR
+    """The viewer of the window ``widget`` is in (the main window keeps a ViewerState); from a
+    dialog, its parent window's."""
+    window: QWidget | None = widget.window()
+    while window is not None:
+        state = getattr(window, "viewer_state", None)
+        if isinstance(state, ViewerState):
+            return state.viewer
+        parent = window.parentWidget()
+        window = parent.window() if parent is not None else None
+    return COORDINATOR
 
 
 def print_record(parent: QWidget, services: Services, psw_id: PswId) -> None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from peerdesk.domain.errors import PeerDeskError
 from peerdesk.domain.ids import PswId
+from peerdesk.domain.roles import Role
 from peerdesk.domain.search_results import SearchKind, SearchPage, SearchResult
 from peerdesk.domain.viewer import Viewer
 from peerdesk.services.bundle import Services
@@ -47,6 +48,10 @@ FAILED = "The search could not be run: try again, or restart PeerDesk if this pe
 
 Opener = Callable[[PswId, str], bool]
 """Opens a PSW at the form tab with that title; False if they could not be shown."""
+
+
+SHARED_ONLY = "Shows shared notes only."
+"""What a supervisor sees instead of "Include confidential" (only coordinators search it)."""
 
 
 def tab_for(kind: SearchKind) -> str:
@@ -189,6 +194,12 @@ class SearchDialog(QDialog):
         self.include_confidential.setToolTip(
             "Search confidential notes and plans too. Private notes are never searched."
         )
+        coordinator = services.viewer.role is Role.COORDINATOR
+        self.include_confidential.setHidden(not coordinator)  # the index holds no note's owner
+        self.include_confidential.setEnabled(coordinator)
+        self.shared_only = QLabel(SHARED_ONLY)
+        self.shared_only.setAccessibleName(SHARED_ONLY)
+        self.shared_only.setHidden(coordinator)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
@@ -217,6 +228,7 @@ class SearchDialog(QDialog):
         top.addWidget(label)
         top.addWidget(self.query, 1)
         top.addWidget(self.include_confidential)
+        top.addWidget(self.shared_only)
         buttons = QHBoxLayout()
         buttons.addWidget(self.more_button)
         buttons.addWidget(self.export_button)
@@ -259,7 +271,7 @@ class SearchDialog(QDialog):
         self._serial += 1
         serial = self._serial
         typed = self.query.text()
-        include = self.include_confidential.isChecked()
+        include = self.include_confidential.isEnabled() and self.include_confidential.isChecked()
         viewer = self._viewer()
         search = self.services.search
         background.default_executor().submit(

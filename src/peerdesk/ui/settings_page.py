@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerdesk.domain.roles import Action
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.ui.change_bus import ChangeBus
@@ -32,6 +33,7 @@ from peerdesk.ui.stage_targets_editor import StageTargetsSection
 from peerdesk.ui.supervision_policy_editor import SupervisionPolicySection
 from peerdesk.ui.training_catalogue import CoursesSection, TopicsSection
 from peerdesk.ui.trustees_settings import TrusteesSettingsSection
+from peerdesk.ui.users_settings import UsersSection
 
 
 def _scrolling(inner: QWidget) -> QScrollArea:
@@ -137,6 +139,11 @@ class SettingsPage(QWidget):
         self.sections += (self.retention,)
         self.retention_tab = _scrolling(_boxed("Retention rules", self.retention))
         self.tabs.addTab(self.retention_tab, "Retention")
+        self.users: UsersSection | None = None
+        if services.viewer.can(Action.MANAGE_USERS):  # coordinators only
+            self.users = UsersSection(services, bus)
+            self.sections += (self.users,)
+            self.tabs.addTab(_scrolling(_boxed("Users and roles", self.users)), "Users")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         bus.changed.connect(self._bus_changed)

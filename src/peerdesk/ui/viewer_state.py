@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QWidget
 
-from peerdesk.domain.viewer import COORDINATOR, Right, Viewer
+from peerdesk.domain.viewer import Right, Viewer
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.ui.check_fields import CheckDialog
@@ -59,7 +59,7 @@ class ViewerState(QObject):
         super().__init__(parent)
         self.services = services
         self._window = parent
-        self._viewer = COORDINATOR
+        self._viewer = services.viewer  # whoever unlocked; protected records start hidden
         self.dialog: ShowProtectedDialog | None = None
         """The passphrase dialog while it is open (tests fill it in)."""
         self.action = QAction("Show &protected records", self)

@@ -133,14 +133,10 @@ def create(paths: VaultPaths, passphrase: str, *, kdf: KdfParams = DEFAULT_KDF) 
 
 def unlock(paths: VaultPaths, passphrase: str) -> bytearray:
     """Return the data key if ``passphrase`` opens a passphrase slot, else ``WrongPassphrase``."""
-    header = _load(paths)
-    secret = _passphrase_secret(passphrase)
-    for slot in header.slots:
-        if slot.kind == PASSPHRASE:
-            key = _open(header.vault_id, slot, secret)
-            if key is not None:
-                return key
-    raise WrongPassphrase(WRONG_PASSPHRASE)
+    opened = _open_any(_load(paths), passphrase)
+    if opened is None:
+        raise WrongPassphrase(WRONG_PASSPHRASE)
+    return opened[0]
 
 
 def unlock_with_recovery(paths: VaultPaths, recovery_key: str) -> bytearray:
@@ -156,15 +152,15 @@ def unlock_with_recovery(paths: VaultPaths, recovery_key: str) -> bytearray:
 def change_passphrase(
     paths: VaultPaths, old: str, new: str, *, kdf: KdfParams | None = None
 ) -> None:
-    """Re-wrap the data key under ``new``; only the passphrase slot changes, never the vault."""
+    """Re-wrap the data key under ``new`` in the one slot ``old`` opens; never the vault."""
     _check_new_passphrase(new)
     header = _load(paths)
-    slot = header.only(PASSPHRASE)
-    data_key = _open(header.vault_id, slot, _passphrase_secret(old))
-    if data_key is None:
+    opened = _open_any(header, old)
+    if opened is None:
         raise WrongPassphrase(WRONG_PASSPHRASE)
+    data_key, slot = opened
     try:
-        _replace_passphrase_slot(paths, header, new, data_key, kdf or slot.kdf)
+        _replace_passphrase_slot(paths, header, new, data_key, kdf or slot.kdf, slot)
     finally:
         wipe(data_key)
 
@@ -207,10 +203,27 @@ def wipe(buffer: bytearray) -> None:
     buffer[:] = bytes(len(buffer))
 
 
+def _open_any(header: _Header, passphrase: str) -> tuple[bytearray, _Slot] | None:
+    """The data key and the passphrase slot ``passphrase`` opens (one Argon2 run per slot)."""
+    secret = _passphrase_secret(passphrase)
+    for slot in header.slots:
+        if slot.kind == PASSPHRASE:
+            key = _open(header.vault_id, slot, secret)
+            if key is not None:
+                return key, slot
+    return None
+
+
 def _replace_passphrase_slot(
-    paths: VaultPaths, header: _Header, passphrase: str, data_key: bytearray, kdf: KdfParams
+    paths: VaultPaths,
+    header: _Header,
+    passphrase: str,
+    data_key: bytearray,
+    kdf: KdfParams,
+    old: _Slot | None = None,
 ) -> None:
-    old = header.only(PASSPHRASE)
+    """Rewrap one passphrase slot (default: the vault owner's, the first) and nothing else."""
+    old = old or header.only(PASSPHRASE)
     # Same slot id, fresh salt and nonce: other slots (and unknown fields) are kept as read.
     sealed = _seal(
         header.vault_id,
@@ -327,7 +340,8 @@ def _load(paths: VaultPaths) -> _Header:
         if len(raw) > _MAX_HEADER_BYTES:
             raise ValueError("it is far too large")
         return _parse(json.loads(raw.decode("utf-8")))
-    except (ValueError, KeyError, TypeError, binascii.Error) as error:
+    # RecursionError: JSON nested thousands deep (a garbled file), which json gives up on
+    except (ValueError, KeyError, TypeError, binascii.Error, RecursionError) as error:
         detail = str(error) if isinstance(error, _HeaderError) else "it is not readable"
         raise VaultDamaged(
             f"The key file {path} is damaged ({detail}), so the vault cannot be opened. "
@@ -355,9 +369,10 @@ def _parse(document: Any) -> _Header:
     slots = tuple(_parse_slot(index, raw) for index, raw in enumerate(raw_slots))
     if len({slot.id for slot in slots}) != len(slots):
         raise _HeaderError("two key slots share an id")
-    for kind in (PASSPHRASE, RECOVERY):
-        if sum(slot.kind == kind for slot in slots) != 1:
-            raise _HeaderError(f"it should have exactly one {kind} slot")
+    if sum(slot.kind == RECOVERY for slot in slots) != 1:
+        raise _HeaderError("it should have exactly one recovery slot")
+    if not any(slot.kind == PASSPHRASE for slot in slots):
+        raise _HeaderError("it has no passphrase slot")
     return _Header(document=document, vault_id=vault_id, slots=slots)
 
 
