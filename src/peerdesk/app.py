@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -164,6 +165,7 @@ def _show_window(app: QApplication, services: Services, instance: SingleInstance
     window = session.window
     assert window is not None
     window.show()
+    QTimer.singleShot(0, _collector_back_on)
     if os.environ.get(ENV_BENCH_READY):
         QTimer.singleShot(0, lambda: _report_ready(app, window))
     try:
@@ -173,6 +175,14 @@ def _show_window(app: QApplication, services: Services, instance: SingleInstance
         if not session.is_locked:
             _backup_on_close(session.services)
         session.close()  # clears PeerDesk's clipboard copy; closes the vault unless locked
+
+
+def _collector_back_on() -> None:
+    """Start-up ran with the garbage collector paused (``cli.main``): the objects it made (the
+    modules, the window, the first table) live as long as the app, so they are moved out of the
+    collector's way for good, and it is turned on again for everything after."""
+    gc.freeze()
+    gc.enable()
 
 
 def _backup_on_close(services: Services) -> None:

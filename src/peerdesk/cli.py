@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -163,11 +164,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return restore(args)
     if args.command == "check":
         return check(args)
+    # Start-up makes many long-lived objects (imports, the window, the first table) and the
+    # garbage collector would walk them again and again: it is paused until the window is up.
+    gc.disable()
     from peerdesk.app import run_app
 
-    return run_app(
-        data_dir=args.data_dir, demo=args.demo, passphrase=os.environ.get(ENV_PASSPHRASE)
-    )
+    try:
+        return run_app(
+            data_dir=args.data_dir, demo=args.demo, passphrase=os.environ.get(ENV_PASSPHRASE)
+        )
+    finally:
+        gc.enable()  # on again however it ended (the window turns it on once it is up)
 
 
 if __name__ == "__main__":
