@@ -81,3 +81,18 @@ def test_an_answer_for_a_deleted_widget_is_dropped_not_delivered(qtbot: QtBot) -
     while time.monotonic() < deadline:  # deliver the queued answer, if it were to come
         QCoreApplication.processEvents()
     # reaching here without "Internal C++ object already deleted" is the point
+
+
+def test_answers_to_reads_asked_before_locking_go_nowhere(qtbot: QtBot) -> None:
+    from peerdesk.ui.background import forget_pending_answers, wait_for_background_work
+
+    seen: list[str] = []
+    release = threading.Event()
+    ThreadExecutor().submit(lambda: release.wait(5) and "old", seen.append, pytest.fail)
+    forget_pending_answers()  # what locking does
+    release.set()
+    wait_for_background_work()
+    ThreadExecutor().submit(lambda: "new", seen.append, pytest.fail)
+    qtbot.waitUntil(lambda: seen == ["new"], timeout=5000)
+    qtbot.wait(100)
+    assert seen == ["new"]  # the old answer never arrived

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from peerdesk.services.clock import Clock
 from peerdesk.storage import draft_store
+from peerdesk.storage.audit_log import DEFAULT_USER
 from peerdesk.storage.workspace import Workspace
 
 PSW_FORM = "psw"
@@ -44,6 +45,8 @@ class DraftService:
         """The newest draft of ``form``, removed from the vault in the same step."""
         with self._workspace.transaction() as s:
             found = draft_store.pop_newest(s, self._key(form))
+            if found is None and self._legacy_owner():
+                found = draft_store.pop_newest(s, form)
         if found is None:
             return None
         return FormDraft(form, found.record_id, found.payload)
@@ -53,7 +56,17 @@ class DraftService:
         with self._workspace.reading() as s:
             keys = draft_store.forms_waiting(s)
         owner = self._workspace.user
-        return {form for form, _, who in (k.partition(":") for k in keys) if who == owner}
+        legacy = self._legacy_owner()
+        return {
+            form
+            for form, sep, who in (k.partition(":") for k in keys)
+            if who == owner or (legacy and not sep)
+        }
+
+    def _legacy_owner(self) -> bool:
+        """Drafts kept before users existed carry no owner: they were the one coordinator's,
+        so they are offered back while PeerDesk still has no users."""
+        return self._workspace.user == DEFAULT_USER
 
     def _key(self, form: str) -> str:
         return _key(form, self._workspace.user)

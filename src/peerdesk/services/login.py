@@ -59,3 +59,13 @@ def as_viewer(user: User) -> Viewer:
         supervisees=user.supervisees,
         named=user.named,
     )
+
+
+def recovery_slot(workspace: Workspace) -> str | None:
+    """The slot the recovery key resets: the longest-standing active coordinator's (the owner's
+    first slot may belong to someone removed, or to a trustee by now); None without users."""
+    with workspace.reading() as s:
+        if not user_store.any_users(s):
+            return None
+        coordinators = user_store.active_coordinators(s)
+        return user_store.slot_of(s, min(coordinators)) if coordinators else None

@@ -24,6 +24,7 @@ from peerdesk.domain.outcomes import (
     measure_problems,
     next_due,
 )
+from peerdesk.domain.roles import Action
 from peerdesk.domain.text import tidy, tidy_line
 from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.changes import Changes
@@ -64,6 +65,7 @@ class OutcomeService:
 
     def add_measure(self, details: MeasureDetails) -> tuple[MeasureRecord, Changes]:
         clean = _tidied(details)
+        self._viewer.require(Action.SETTINGS)
         with self._ws.transaction() as s:
             refuse(self._measure_problems(s, clean, None))
             saved = outcome_store.save_measure(s, clean, measure_id=None, now=self._clock.now())
@@ -74,6 +76,7 @@ class OutcomeService:
     ) -> tuple[MeasureRecord, Changes]:
         """Save edits; once scores are taken, items with answers keep their ranges and stay."""
         clean = _tidied(details)
+        self._viewer.require(Action.SETTINGS)
         with self._ws.transaction() as s:
             refuse(self._measure_problems(s, clean, measure_id))
             saved = outcome_store.save_measure(
@@ -83,6 +86,7 @@ class OutcomeService:
 
     def set_retired(self, measure_id: MeasureId, retired: bool) -> tuple[MeasureRecord, Changes]:
         """A retired measure keeps its scores but is not offered for new ones."""
+        self._viewer.require(Action.SETTINGS)
         with self._ws.transaction() as s:
             saved = outcome_store.set_retired(s, measure_id, retired=retired)
         return saved, CHANGED
@@ -114,6 +118,7 @@ class OutcomeService:
         self, measure_id: MeasureId, *, taken_on: dt.date, answers: Sequence[int | None]
     ) -> list[Problem]:
         """Why these answers cannot be recorded (as the coordinator types them)."""
+        self._viewer.require(Action.SEE_PEOPLE)
         with self._ws.reading() as s:
             measure = outcome_store.read_measure(s, measure_id)
         return self._score_problems(measure, taken_on, answers)
@@ -128,6 +133,7 @@ class OutcomeService:
         answers: Sequence[int | None],
     ) -> tuple[OutcomeScore, Changes]:
         """One answer per item, each within the item's range; the date not in the future."""
+        self._viewer.require(Action.SEE_PEOPLE)
         with self._ws.transaction() as s:
             outcome_store.require_person(s, person_id)
             measure = outcome_store.read_measure(s, measure_id)
@@ -161,11 +167,13 @@ class OutcomeService:
 
     def scores(self, person_id: PersonId) -> list[OutcomeScore]:
         """The person's scores, by measure name and then oldest first."""
+        self._viewer.require(Action.SEE_PEOPLE)
         with self._ws.reading() as s:
             return [x for _m, found in outcome_store.scores_for(s, person_id) for x in found]
 
     def person_outcomes(self, person_id: PersonId) -> list[PersonOutcome]:
         """Each measure the person has scores on, with the change from first to latest."""
+        self._viewer.require(Action.SEE_PEOPLE)
         with self._ws.reading() as s:
             grouped = outcome_store.scores_for(s, person_id)
         return [
@@ -182,6 +190,7 @@ class OutcomeService:
 
     def next_due(self, person_id: PersonId) -> dict[MeasureId, dt.date]:
         """For display: the latest date taken plus the measure's interval, where it has one."""
+        self._viewer.require(Action.SEE_PEOPLE)
         with self._ws.reading() as s:
             grouped = outcome_store.scores_for(s, person_id)
         due = {m.id: next_due(found[-1].taken_on, m.every_months) for m, found in grouped}

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from peerdesk.domain.errors import Problem, ValidationFailed
 from peerdesk.domain.ids import PersonId, PswId
+from peerdesk.domain.roles import Action
 from peerdesk.domain.viewer import COORDINATOR, Right, Viewer
 from peerdesk.services.changes import Changes
 from peerdesk.services.clock import Clock
-from peerdesk.storage import access_log_store, person_queries, protection_store, psw_queries
+from peerdesk.storage import (
+    access_log_store,
+    person_queries,
+    protection_store,
+    psw_queries,
+    user_store,
+)
 from peerdesk.storage.access_log_store import AccessEntry
-from peerdesk.storage.vault import keyslots
+from peerdesk.storage.vault import keyslots, user_slots
 from peerdesk.storage.workspace import Workspace
 
 SHOW_PROTECTED = "show protected"
@@ -40,6 +47,7 @@ class ProtectionService:
 
     def link(self, person_id: PersonId, psw_id: PswId) -> Changes:
         """This person is also the PSW ``psw_id``: both records become protected."""
+        self._viewer.require(Action.SEE_PEOPLE)
         with self._ws.transaction() as s:
             person_queries.load(s, person_id)  # NotFound if gone
             psw_queries.load(s, psw_id)
@@ -59,6 +67,7 @@ class ProtectionService:
 
     def unlink(self, person_id: PersonId) -> Changes:
         """Undo a link made in error: both records are listed for everyone again."""
+        self._viewer.require(Action.SEE_PEOPLE)
         with self._ws.transaction() as s:
             person_queries.load(s, person_id)
             before = protection_store.linked_psw(s, person_id)
@@ -72,7 +81,13 @@ class ProtectionService:
         passphrase raises ``WrongPassphrase`` and writes nothing.
         """
         viewer = viewer or self._viewer
-        keyslots.wipe(keyslots.unlock(self._ws.paths, passphrase))
+        viewer.require(Action.SEE_PEOPLE)  # coordinators only: others see what their role allows
+        if viewer.user_id is None:  # without users there is one passphrase
+            keyslots.wipe(keyslots.unlock(self._ws.paths, passphrase))
+        else:  # the signed-in user's own passphrase, not anyone's
+            with self._ws.reading() as s:
+                slot = user_store.slot_of(s, viewer.user_id)
+            user_slots.confirm(self._ws.paths, slot, passphrase)
         with self._ws.transaction() as s:
             access_log_store.append(
                 s, AccessEntry(at=self._clock.now(), viewer=viewer.id, action=SHOW_PROTECTED)
@@ -81,6 +96,7 @@ class ProtectionService:
 
     def access_log(self) -> list[AccessEntry]:
         """The access log, oldest first."""
+        self._viewer.require(Action.AUDIT)
         with self._ws.reading() as s:
             return access_log_store.entries(s)
 

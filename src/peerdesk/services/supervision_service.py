@@ -11,11 +11,12 @@ import datetime as dt
 from dataclasses import replace
 
 from peerdesk.domain.calendar import format_date
-from peerdesk.domain.errors import Problem, StaleEdit, ValidationFailed
+from peerdesk.domain.errors import PeerDeskError, Problem, StaleEdit, ValidationFailed
 from peerdesk.domain.goals import GoalUpdate, update_problems
 from peerdesk.domain.ids import PswId
 from peerdesk.domain.journey import DEFAULT_RECORDER
 from peerdesk.domain.roles import Action as Can
+from peerdesk.domain.roles import Role
 from peerdesk.domain.supervision import SupervisionPolicy, policy_problems
 from peerdesk.domain.supervision_session import (
     NOTE_MAX,
@@ -32,6 +33,7 @@ from peerdesk.domain.taxonomy import ListItem, ListKind
 from peerdesk.domain.taxonomy_defaults import supervision_topic_items
 from peerdesk.domain.text import tidy, tidy_line
 from peerdesk.domain.training import NeedStatus, TopicId
+from peerdesk.domain.users import same_name
 from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services import supervision_due_refresh
 from peerdesk.services.changes import Changes
@@ -77,6 +79,9 @@ def _tidied(draft: SessionDraft) -> SessionDraft:
             for a in draft.attendees
         ),
     )
+
+
+NOT_YOUR_SESSION = "Only the supervisor who ran this session, or a coordinator, can correct it."
 
 
 class SupervisionService:
@@ -125,7 +130,7 @@ class SupervisionService:
         (dated the session's day), all in one transaction. A supervisor must see every
         attendee (NotFound otherwise, as for a record that is not there)."""
         require_sees_psws(self._ws, self._viewer, [a.psw_id for a in draft.attendees])
-        clean = _tidied(draft)
+        clean = self._signed(_tidied(draft))
         updates = tuple(g.tidied() for g in goals)
         now = self._clock.now()
         with self._ws.transaction() as s:
@@ -234,6 +239,14 @@ class SupervisionService:
             psws = frozenset(PswId(a.psw_id) for a in row.attendees)
         return Changes(psws=psws, supervision=True)
 
+    def _signed(self, draft: SessionDraft) -> SessionDraft:
+        """A supervisor records and corrects sessions in their own name only: the name decides
+        who reads the confidential notes (``visibility.text_visible``), so it is not theirs to
+        type."""
+        if self._viewer.role is Role.SUPERVISOR:
+            return replace(draft, supervisor=self._viewer.id)
+        return draft
+
     def meeting(self, session_id: SessionId) -> tuple[SessionDraft, int]:
         """The meeting details and shared notes of a session, and its version, to correct."""
         require_sees_record(self._ws, self._viewer, Owned.SESSION, session_id)
@@ -253,7 +266,13 @@ class SupervisionService:
             if row.version != version:
                 raise StaleEdit("This session was changed elsewhere: close the form and reopen it.")
             stored, _ = supervision_store.meeting(s, session_id)
-            clean = _tidied(replace(draft, attendees=stored.attendees, is_group=stored.is_group))
+            if self._viewer.role is Role.SUPERVISOR and not same_name(
+                stored.supervisor, self._viewer.id
+            ):
+                raise PeerDeskError(NOT_YOUR_SESSION)
+            clean = self._signed(
+                _tidied(replace(draft, attendees=stored.attendees, is_group=stored.is_group))
+            )
             ids = [a.psw_id for a in stored.attendees]
             refuse(
                 session_problems(

@@ -100,9 +100,18 @@ def unlock_with_recovery_key(
 ) -> Workspace:
     """Open with the written-down recovery key and set a new passphrase in the same step.
 
-    The vault owner's slot (the first) is reset; a passphrase another user has is refused."""
-    user_slots.refuse_taken(paths, new_passphrase, besides=user_slots.owner_slot(paths))
-    keyslots.reset_passphrase_with_recovery(paths, recovery_key, new_passphrase)
+    Without users the one passphrase slot is reset; with users, the longest-standing active
+    coordinator's (``login.recovery_slot``). A passphrase another user has is refused."""
+    data_key = keyslots.unlock_with_recovery(paths, recovery_key)
+    try:
+        workspace = _open(paths, data_key)
+        try:
+            slot = login.recovery_slot(workspace) or user_slots.owner_slot(paths)
+        finally:
+            workspace.close()
+        user_slots.reset_slot(paths, slot, data_key, new_passphrase)
+    finally:
+        keyslots.wipe(data_key)
     return unlock(paths, new_passphrase)
 
 

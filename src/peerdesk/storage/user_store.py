@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from peerdesk.domain.errors import NotFound
 from peerdesk.domain.roles import Role
 from peerdesk.domain.users import User
 from peerdesk.domain.viewer import Viewer
@@ -34,6 +35,14 @@ def all_users(s: Session) -> list[User]:
 def by_id(s: Session, user_id: int) -> User | None:
     row = s.get(UserRow, user_id)
     return None if row is None else _one(s, row)
+
+
+def slot_of(s: Session, user_id: int) -> str:
+    """The key slot id of user ``user_id`` (NotFound if there is no such user)."""
+    slot = s.scalar(select(UserRow.slot).where(UserRow.id == user_id))
+    if slot is None:
+        raise NotFound(f"There is no PeerDesk user {user_id}.")
+    return str(slot)
 
 
 def by_slot(s: Session, slot: str) -> User | None:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import InstrumentedAttribute
 
 from peerdesk.domain.confidentiality import Confidentiality
 from peerdesk.domain.roles import Role
+from peerdesk.domain.users import same_name
 from peerdesk.domain.viewer import Right, Viewer
 from peerdesk.storage.models import PswRowModel
 from peerdesk.storage.person_models import PersonRowModel
@@ -50,15 +51,6 @@ def visible_psws(viewer: Viewer) -> ColumnElement[bool]:
     return ~psw_is_protected()
 
 
-def psw_visible(viewer: Viewer, psw_id: int, *, protected: bool) -> bool:
-    """Python twin of ``visible_psws`` for one PSW (``protected``: a person is linked to it)."""
-    if viewer.role is Role.TRUSTEE:
-        return False
-    if viewer.role is Role.SUPERVISOR:
-        return (psw_id in viewer.supervisees and not protected) or psw_id in viewer.named
-    return not protected or not hides_protected(viewer)
-
-
 def visible_people(viewer: Viewer) -> ColumnElement[bool]:
     """A WHERE clause over ``person`` rows: supported people's records are coordinators' only."""
     if viewer.role is not Role.COORDINATOR:
@@ -70,11 +62,6 @@ def visible_people(viewer: Viewer) -> ColumnElement[bool]:
 
 LISTED_LEVELS = frozenset({Confidentiality.SHARED})
 """Levels whose text lists (history, Needs attention, search results) may show."""
-
-
-def same_name(a: str, b: str) -> bool:
-    """Whether two typed names are the same person's (trimmed, case ignored)."""
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 def text_visible(

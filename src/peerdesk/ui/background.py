@@ -64,16 +64,27 @@ class ThreadExecutor:
     def submit(self, work: Callable[[], Any], on_done: Done, on_error: Failed) -> None:
         relay = _Relay()  # lives on the UI thread, so its signals are delivered there
         self._relays.add(relay)
+        asked_in = _generation
 
         def finish(callback: Callable[[Any], None], value: Any) -> None:
             self._relays.discard(relay)
-            if _owner_gone(callback):
-                return  # e.g. the window was deleted on locking while this ran: nobody to tell
+            if asked_in != _generation or _owner_gone(callback):
+                return  # asked for by a window since locked (or deleted): nobody to tell
             callback(value)
 
         relay.done.connect(lambda result: finish(on_done, result))
         relay.failed.connect(lambda error: finish(on_error, error))
         QThreadPool.globalInstance().start(_Job(work, relay))
+
+
+_generation = 0
+
+
+def forget_pending_answers() -> None:
+    """Locking: answers to reads asked for until now go nowhere (the window that asked is
+    being deleted, and an answer arriving first would act on it, e.g. show an error box)."""
+    global _generation
+    _generation += 1
 
 
 def _owner_gone(callback: Callable[[Any], None]) -> bool:

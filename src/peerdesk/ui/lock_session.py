@@ -13,13 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QTimer, Signal
+from PySide6.QtCore import QObject, QRect, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
 from peerdesk.services.bundle import Services, build
 from peerdesk.services.changes import Changes
 from peerdesk.services.login import viewer_for
-from peerdesk.ui.background import wait_for_background_work
+from peerdesk.ui.background import forget_pending_answers, wait_for_background_work
 from peerdesk.ui.clipboard_guard import ClipboardGuard
 from peerdesk.ui.form_drafts import DraftOffers, keep_drafts
 from peerdesk.ui.idle_watch import IdleWatch
@@ -111,9 +111,7 @@ class LockSession(QObject):
             timer.stop()
         window.setEnabled(False)
         window.deleteLater()
-        # deleted now, not at the next turn of the event loop: no page of it may start another
-        # read, and answers of reads still running find no one to tell (background.py)
-        QCoreApplication.sendPostedEvents(window, QEvent.Type.DeferredDelete)
+        forget_pending_answers()  # a read still running tells the old window nothing
         wait_for_background_work()  # no worker may still hold a session when the vault closes
         self.services.close()  # disposes the engine and zeroes its copy of the data key
         self.locked.emit()

@@ -48,3 +48,20 @@ def test_closing_the_workspace_zeroes_the_key_and_refuses_sessions(services: Ser
     with pytest.raises(StorageUnavailable, match="locked"):
         services.drafts.waiting()
     services.close()  # twice is harmless
+
+
+def test_a_draft_kept_before_users_existed_is_still_offered_back(services: Services) -> None:
+    import datetime as dt
+
+    from peerdesk.storage import draft_store
+
+    with services.workspace.transaction() as s:  # as an older PeerDesk wrote it: no owner
+        draft_store.put(s, PSW_FORM, 3, '{"full_name": "B"}', dt.datetime(2026, 11, 1))
+    assert services.drafts.waiting() == {PSW_FORM}
+    assert services.drafts.take_draft(PSW_FORM) == FormDraft(PSW_FORM, 3, '{"full_name": "B"}')
+    assert services.drafts.waiting() == set()
+    services.workspace.user = "Sam Patel"  # with users, an ownerless draft is nobody's to take
+    with services.workspace.transaction() as s:
+        draft_store.put(s, PSW_FORM, 4, "{}", dt.datetime(2026, 11, 1))
+    assert services.drafts.waiting() == set()
+    assert services.drafts.take_draft(PSW_FORM) is None

@@ -122,6 +122,15 @@ def change_slot(paths: VaultPaths, slot_id: str, old: str, new: str) -> None:
         wipe(data_key)
 
 
+def confirm(paths: VaultPaths, slot_id: str, passphrase: str) -> None:
+    """``WrongPassphrase`` unless ``passphrase`` opens ``slot_id`` itself (not anyone's slot)."""
+    header = _load(paths)
+    opened = _open_any(_only(header, _find(header, slot_id)), passphrase)
+    if opened is None:
+        raise WrongPassphrase(WRONG_PASSPHRASE)
+    wipe(opened[0])
+
+
 def reset_slot(paths: VaultPaths, slot_id: str, data_key: bytearray, new: str) -> None:
     """Give ``slot_id`` a new passphrase using the open data key (a coordinator resetting
     someone who forgot theirs); only that slot is rewritten."""
