@@ -17,7 +17,6 @@ from peerdesk import APP_NAME, __version__
 from peerdesk.domain.errors import PeerDeskError, VaultMissing
 from peerdesk.services import vault_service
 from peerdesk.services.bundle import Services, build
-from peerdesk.services.login import viewer_for
 from peerdesk.storage import locations
 from peerdesk.storage.vault.files import VaultPaths, VaultState
 from peerdesk.storage.workspace import Workspace
@@ -72,7 +71,7 @@ def run_app(*, data_dir: str | None, demo: bool, passphrase: str | None) -> int:
         if workspace is None:
             return 1
         try:
-            services = build(workspace, viewer=viewer_for(workspace))
+            services = build(workspace)  # as whoever unlocked (login.viewer_for)
         except PeerDeskError as error:
             workspace.close()
             return _fail(error)

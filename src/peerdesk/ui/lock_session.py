@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 
 from peerdesk.services.bundle import Services, build
 from peerdesk.services.changes import Changes
-from peerdesk.services.login import viewer_for
 from peerdesk.ui.background import forget_pending_answers, wait_for_background_work
 from peerdesk.ui.clipboard_guard import ClipboardGuard
 from peerdesk.ui.form_drafts import DraftOffers, keep_drafts
@@ -53,9 +52,7 @@ class LockSession(QObject):
         self.services = services
         self._make_window = make_window
         # whoever unlocks (any active user) gets everything rebuilt for them: their Viewer
-        self._rebuild = rebuild or (
-            lambda workspace: build(workspace, services.clock, viewer_for(workspace))
-        )
+        self._rebuild = rebuild or (lambda workspace: build(workspace, services.clock))
         self.idle = idle or IdleWatch(services.lock_settings.idle_minutes(), parent=self)
         self.idle.set_minutes(services.lock_settings.idle_minutes())
         self.idle.lock_due.connect(lambda _reason: self.lock())

@@ -45,14 +45,6 @@ STOPPED_FULL = (
     "Backup stopped: the disk holding {folder} is full; free some space. Nothing else changed."
 )
 STOPPED_GONE = "Backup stopped: the drive was removed. Nothing else changed."
-CANNOT_WRITE = (
-    "PeerDesk cannot write to the vault because the file or its folder is read-only. Choose a "
-    "folder you can write to, or change its permissions, then try again."
-)
-COULD_NOT_OPEN = (
-    "PeerDesk could not open the vault file. Check the drive is plugged in, the folder still "
-    "exists and you may read and write it."
-)
 STOPPED_DENIED = (
     "Backup stopped: PeerDesk may not write to {folder} (it is read-only, or you do not have "
     "permission). Choose another folder. Nothing else changed."
