@@ -32,6 +32,10 @@ class Run:
         end = next(i for i, line in enumerate(lines) if END in line)
         return lines[start + 1 : end]
 
+    def has_window(self) -> bool:
+        """Both markers are in the trace: the action ran to its end (the fault fell outside)."""
+        return START in self.trace and END in self.trace
+
     def before(self) -> list[str]:
         lines = self.trace.splitlines()
         return lines[: next(i for i, line in enumerate(lines) if START in line)]

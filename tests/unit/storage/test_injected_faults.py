@@ -80,12 +80,25 @@ def _case(
     base: Path, where: Path, action: str, call: str, number: int, step: int, clean: Run
 ) -> tuple[Path, Run]:
     """Copy the base folders, then run ``action`` with ``call`` failing at its ``step``-th
-    call inside the action (counted from process start, as strace counts)."""
-    case = copy_folder(base, where / f"{action}-{call}-{errno.errorcode[number]}-{step}")
-    when = counts(clean.before())[call] + step
-    arg = NEW if action == "save" else str(case / "bk")
-    inject = f"{call}:error={errno.errorcode[number]}:when={when}"
-    return case, run_writer(action, case / "vault", arg, inject=inject, trace_to=case / "t.txt")
+    call inside the action (counted from process start, as strace counts).
+
+    strace counts from process start, and a run may make a call or two more or fewer than the
+    clean run before or during the action (SQLite's shared-memory and WAL-header writes depend
+    on what the previous connection left). When the fault lands outside the action, the step
+    is aimed again from that run's own counts, up to twice; the caller still asserts it landed.
+    """
+    name = f"{action}-{call}-{errno.errorcode[number]}-{step}"
+    before, inside = counts(clean.before())[call], counts(clean.window())[call]
+    for attempt in range(3):
+        case = copy_folder(base, where / f"{name}-{attempt}")
+        arg = NEW if action == "save" else str(case / "bk")
+        when = before + min(step, inside)
+        inject = f"{call}:error={errno.errorcode[number]}:when={when}"
+        run = run_writer(action, case / "vault", arg, inject=inject, trace_to=case / "t.txt")
+        if run.injected_inside() or not run.has_window():
+            break
+        before, inside = counts(run.before())[call], counts(run.window())[call]
+    return case, run
 
 
 def _run_all(
