@@ -17,15 +17,26 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--kills", type=int, default=500)
     parser.add_argument("--seed", type=int, default=20261123)
+    parser.add_argument(
+        "--fresh-every",
+        type=int,
+        default=100,
+        help="start a new vault after this many kills (0: one vault throughout), so the "
+        "check after each kill, which re-reads the whole vault, does not grow without end",
+    )
     parser.add_argument("--quick", action="store_true", help="20 kills, for CI")
     options = parser.parse_args()
     kills = 20 if options.quick else options.kills
     with tempfile.TemporaryDirectory(prefix="peerdesk-crash-") as work:
         floor = crash_harness.floor_seconds(Path(work))
         began = time.perf_counter()
-        tally = crash_harness.run(Path(work), kills, options.seed)
+        tally = crash_harness.run(
+            Path(work), kills, options.seed, fresh_every=options.fresh_every or None
+        )
         took = time.perf_counter() - began
-    print(f"kills                 {tally.kills} ({tally.migration_kills} during a migration)")
+    fresh = f", a new vault every {options.fresh_every}" if options.fresh_every else ""
+    during = f"{tally.migration_kills} during a migration{fresh}"
+    print(f"kills                 {tally.kills} ({during})")
     print(f"acknowledged ids      {tally.acknowledged}")
     print(f"lost                  {len(tally.lost)}")
     print(f"torn                  {len(tally.torn)}")

@@ -7,6 +7,7 @@ lands in a migration instead: an old vault (revision 0010) killed while it is up
 from __future__ import annotations
 
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -93,13 +94,24 @@ def check(folder: Path, lines: list[str], tally: Tally, passphrase: str | None =
     tally.partial_backups_counted += sum(b.path.name.endswith(PARTIAL) for b in listed)
 
 
-def run(work: Path, kills: int, seed: int, *, longest: float = 2.5) -> Tally:
-    """``kills`` kills (one in three during a migration), reproducible from ``seed``."""
+def run(
+    work: Path, kills: int, seed: int, *, longest: float = 2.5, fresh_every: int | None = None
+) -> Tally:
+    """``kills`` kills (one in three during a migration), reproducible from ``seed``.
+
+    With ``fresh_every``, the writer moves to a new vault after that many kills, so each check
+    (which re-reads everything acknowledged so far) costs the same at kill 500 as at kill 5.
+    """
     rng = random.Random(seed)
     tally = Tally()
     vault = make_vault(work / "vault")
     history: list[str] = []
     for index in range(kills):
+        if fresh_every and index and index % fresh_every == 0:
+            tally.acknowledged += _acknowledged(history)
+            vault, history = make_vault(work / f"vault-{index}"), []
+            for old in work.glob("old-*"):  # the killed migrations' vaults, already checked
+                shutil.rmtree(old)
         if index % 3 == 2:
             (work / f"old-{index}").mkdir()
             paths, engine = vault_at(work / f"old-{index}", "0010")

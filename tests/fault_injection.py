@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 import shutil
 import subprocess
 import sys
+import time
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.fault_writer import END, START
+from tests.fault_writer import END, START, WAIT
 
 ROOT = Path(__file__).resolve().parents[1]
 TRACED = "pwrite64,write,fsync,fdatasync,openat,mkdir,rename,access"
@@ -28,8 +30,8 @@ class Run:
     def window(self) -> list[str]:
         """The traced lines between the writer's two markers: the action's own system calls."""
         lines = self.trace.splitlines()
-        start = next(i for i, line in enumerate(lines) if START in line)
-        end = next(i for i, line in enumerate(lines) if END in line)
+        start = next((i for i, line in enumerate(lines) if START in line), len(lines))
+        end = next((i for i, line in enumerate(lines) if END in line), len(lines))
         return lines[start + 1 : end]
 
     def has_window(self) -> bool:
@@ -38,7 +40,7 @@ class Run:
 
     def before(self) -> list[str]:
         lines = self.trace.splitlines()
-        return lines[: next(i for i, line in enumerate(lines) if START in line)]
+        return lines[: next((i for i, line in enumerate(lines) if START in line), len(lines))]
 
     def injected_inside(self) -> bool:
         return any("(INJECTED)" in line for line in self.window())
@@ -62,19 +64,92 @@ def run_writer(
     trace_to: Path,
     prefix: tuple[str, ...] = (),
     timeout: float = 60,
+    attach: bool = False,
 ) -> Run:
-    """Run the writer under strace (optionally injecting), return its JSON line and its trace."""
+    """Run the writer under strace (optionally injecting), return its JSON line and its trace.
+
+    With ``attach`` strace attaches only once the writer has unlocked, so its counts (and an
+    injection's ``when=N``) start at the action: N is the action's own N-th call, however many
+    writes unlocking made. Otherwise strace runs the writer from process start.
+    """
     assert STRACE is not None
-    command = [*prefix, STRACE, "-f", "-qq", "-o", str(trace_to), "-e", f"trace={TRACED}"]
+    tracing = [STRACE, "-f", "-qq", "-o", str(trace_to), "-e", f"trace={TRACED}"]
     if inject:
-        command += ["-e", f"inject={inject}"]
-    command += [sys.executable, "-m", "tests.fault_writer", action, str(folder), arg]
+        tracing += ["-e", f"inject={inject}"]
+    writer = [sys.executable, "-m", "tests.fault_writer", action, str(folder), arg]
+    if attach:
+        return _attached(writer, tracing, prefix, trace_to, timeout)
     done = subprocess.run(
-        command, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False
+        [*prefix, *tracing, *writer],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
     )
-    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    assert lines, f"the writer printed nothing: {done.stderr[-2000:]}"
-    return Run(json.loads(lines[-1]), trace_to.read_text(errors="replace"))
+    return Run(_result(done.stdout, done.stderr), trace_to.read_text(errors="replace"))
+
+
+def _attached(
+    writer: list[str], tracing: list[str], prefix: tuple[str, ...], trace_to: Path, timeout: float
+) -> Run:
+    process = subprocess.Popen(
+        [*prefix, *writer],
+        cwd=ROOT,
+        env={**os.environ, WAIT: "1"},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    first = process.stdout.readline()
+    if first != "ready\n":  # unlocking failed: its JSON line, nothing traced
+        out, err = process.communicate(timeout=timeout)
+        return Run(_result(first + out, err), "")
+    tracer = subprocess.Popen(
+        [*tracing, "-p", str(process.pid)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        _wait_until_traced(process.pid, tracer, timeout)
+        process.stdin.write("go\n")
+        process.stdin.flush()
+        out, err = process.communicate(timeout=timeout)
+        tracer.wait(timeout=timeout)
+    finally:
+        for child in (process, tracer):
+            if child.poll() is None:
+                child.kill()
+                child.communicate()
+    return Run(_result(out, err), trace_to.read_text(errors="replace"))
+
+
+def _wait_until_traced(pid: int, tracer: subprocess.Popen[bytes], timeout: float) -> None:
+    """Until every thread of ``pid`` has strace as its tracer."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert tracer.poll() is None, f"strace stopped ({tracer.returncode})"
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+        if all(_tracer_of(task) not in (None, 0) for task in tasks):
+            return
+        time.sleep(0.01)
+    raise AssertionError("strace did not attach to the writer")
+
+
+def _tracer_of(task: Path) -> int | None:
+    try:
+        status = (task / "status").read_text()
+    except FileNotFoundError:  # the thread ended meanwhile
+        return -1
+    found = re.search(r"^TracerPid:\s+(\d+)", status, re.MULTILINE)
+    return int(found.group(1)) if found else None
+
+
+def _result(stdout: str, stderr: str) -> dict[str, object]:
+    lines = [line for line in stdout.splitlines() if line.startswith("{")]
+    assert lines, f"the writer printed nothing: {stderr[-2000:]}"
+    parsed: dict[str, object] = json.loads(lines[-1])
+    return parsed
 
 
 def steps(total: int, sample: int, seed: str) -> list[int]:

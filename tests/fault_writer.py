@@ -29,6 +29,15 @@ NOTES = "Prefers evening shifts; speaks Welsh and Urdu. " * 40
 """Long enough that the new rows span several pages (so a save has several write steps)."""
 
 
+WAIT = "PEERDESK_FAULT_WRITER_WAIT"
+"""Set to 1: after unlocking, print ``ready`` and wait for a line on stdin before acting."""
+
+
+def say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
 def mark(path: str) -> None:
     """A system call that shows in a trace but writes nothing: the fence around the action."""
     os.access(path, os.F_OK)
@@ -39,6 +48,9 @@ def run(action: str, folder: Path, arg: str) -> dict[str, object]:
         services = build(vault_service.unlock(VaultPaths(folder), PASSPHRASE), FixedClock(NOW))
     except PeerDeskError as error:
         return {"unlock": str(error)}
+    if os.environ.get(WAIT) == "1":  # strace attaches now, so its counts start at the action
+        say("ready")
+        sys.stdin.readline()
     try:
         mark(START)
         try:
@@ -63,7 +75,7 @@ def main(argv: list[str]) -> int:
     if action not in ("save", "backup"):
         print(f"unknown action {action}", file=sys.stderr)
         return 2
-    print(json.dumps(run(action, folder, arg)), flush=True)
+    say(json.dumps(run(action, folder, arg)))
     return 0
 
 
