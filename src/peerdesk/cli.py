@@ -116,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
         'of a word, all are required, "double quotes" make a phrase, and accents and letters '
         'such as ł or ß need not be typed ("zoe" finds Zoë). Best matches first, the first 20. '
         "Shared notes only unless --include-confidential; private notes are never searched, "
-        "nor records of protected peer workers. "
+        "nor records of peer workers you may not see. "
         f"The vault is unlocked with ${ENV_PASSPHRASE}, which must be set.",
         epilog="exit codes:\n  0 searched (found or not)   1 the vault could not be opened or "
         "read (the message says why)   2 the command was mistyped",
@@ -133,8 +133,10 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument(
         "--include-confidential",
         action="store_true",
-        help="search confidential notes and plans too (never private ones); coordinators "
-        "only: as a supervisor or trustee the command refuses and exits 1",
+        help="search confidential notes too (never private ones): a coordinator's search "
+        "finds every confidential note and plan; a supervisor's finds the confidential notes "
+        "of their own sessions (where they are the supervisor) and their supervisees' "
+        "confidential plans; a trustee's is refused (exit 1)",
     )
     data_dir_option(search, default=argparse.SUPPRESS)
     return parser

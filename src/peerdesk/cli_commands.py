@@ -124,8 +124,8 @@ def match(args: argparse.Namespace) -> int:
 
 
 CONFIDENTIAL_REFUSED = (
-    "As a {role} you can search shared notes only: only a coordinator may search confidential "
-    "notes. Leave out --include-confidential."
+    "As a {role} you cannot search notes: only coordinators, and supervisors in their own "
+    "sessions, may search confidential notes. Leave out --include-confidential."
 )
 
 
@@ -139,7 +139,7 @@ def search(args: argparse.Namespace) -> int:
 
     def run(workspace: Workspace) -> str:
         viewer = viewer_for(workspace)  # with users, whoever's passphrase this is
-        if args.include_confidential and viewer.role is not Role.COORDINATOR:
+        if args.include_confidential and viewer.role is Role.TRUSTEE:
             raise PeerDeskError(CONFIDENTIAL_REFUSED.format(role=viewer.role.value))
         found = SearchService(workspace, viewer).search(
             args.text, include_confidential=args.include_confidential

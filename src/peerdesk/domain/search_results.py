@@ -45,17 +45,18 @@ _LABELS = {
     SearchKind.STORY_PLAN: "Telling my story safely",
 }
 
-_KEY_BITS = 32
+ATTENDEE_KEY_BITS = 32
+"""A check-in's key holds its session id above this many bits (SQL reads it with ``>>``)."""
 
 
 def attendee_key(session_id: int, psw_id: int) -> int:
     """One integer for (session, attendee): an attendee's row has no id of its own."""
-    return (session_id << _KEY_BITS) | psw_id
+    return (session_id << ATTENDEE_KEY_BITS) | psw_id
 
 
 def split_attendee_key(key: int) -> tuple[int, int]:
     """(session id, PSW id) back from :func:`attendee_key`."""
-    return key >> _KEY_BITS, key & ((1 << _KEY_BITS) - 1)
+    return key >> ATTENDEE_KEY_BITS, key & ((1 << ATTENDEE_KEY_BITS) - 1)
 
 
 @dataclass(frozen=True, slots=True)

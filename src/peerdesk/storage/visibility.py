@@ -11,13 +11,17 @@ Roles (``domain/roles.py``): a coordinator sees every PSW and person (protected 
 are named on, and no supported person; a trustee sees no record and no text (counts only).
 Confidential and private text shows to a coordinator, and to a supervisor only on their own
 notes: a session whose supervisor is their name, or (notes with no supervisor, such as plans and
-reviews) a supervisee's note.
+reviews) a supervisee's note. Global search (``searched_levels``) finds confidential text for a
+coordinator, and for a supervisor only in their own sessions (``own_session_ids``) and their
+supervisees' plans.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, Select, and_, exists, false, or_, select, true
-from sqlalchemy.orm import InstrumentedAttribute
+import json
+
+from sqlalchemy import ColumnElement, Select, and_, exists, false, func, or_, select, true
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from peerdesk.domain.confidentiality import Confidentiality
 from peerdesk.domain.roles import Role
@@ -25,6 +29,7 @@ from peerdesk.domain.users import same_name
 from peerdesk.domain.viewer import Right, Viewer
 from peerdesk.storage.models import PswRowModel
 from peerdesk.storage.person_models import PersonRowModel
+from peerdesk.storage.supervision_models import SupervisionSessionRow
 
 
 def psw_is_protected() -> ColumnElement[bool]:
@@ -90,8 +95,14 @@ def text_visible(
     if not shown or level is Confidentiality.SHARED or viewer.role is Role.COORDINATOR:
         return shown
     if supervisor is not None:
-        return same_name(supervisor, viewer.id)
+        return supervises(viewer, supervisor)
     return psw_id is not None and psw_id in viewer.supervisees
+
+
+def supervises(viewer: Viewer, supervisor: str) -> bool:
+    """Whether a session whose supervisor is ``supervisor`` is ``viewer``'s own: the name is
+    theirs (``same_name``: case and spacing aside). Says nothing of the viewer's role."""
+    return same_name(supervisor, viewer.id)
 
 
 def text_listed(level: InstrumentedAttribute[str], viewer: Viewer) -> ColumnElement[bool]:
@@ -106,14 +117,40 @@ def searched_levels(viewer: Viewer, *, include_confidential: bool) -> frozenset[
     """Levels global search may show: what lists show, confidential only when "Include
     confidential" is ticked, and private never (its text shows only on its own record).
 
-    A coordinator alone may search confidential text: the search index does not hold whose note
-    it is, so a supervisor searches shared text; a trustee searches nothing."""
+    A coordinator searches every confidential document; a supervisor only those of their own
+    sessions (``own_confidential_only``); a trustee searches nothing."""
     if viewer.role is Role.TRUSTEE:
         return frozenset()
     extra = {Confidentiality.CONFIDENTIAL} if include_confidential else set()
-    if viewer.role is not Role.COORDINATOR:
-        extra = set()
     return frozenset(LISTED_LEVELS | extra) - {Confidentiality.PRIVATE}
+
+
+def own_confidential_only(viewer: Viewer) -> bool:
+    """Whether confidential search hits must be ``viewer``'s own, as ``text_visible`` says: in
+    their own supervision sessions (``own_session_ids``), or a supervisee's plan. True for a
+    supervisor."""
+    return viewer.role is Role.SUPERVISOR
+
+
+def own_session_ids(s: Session, viewer: Viewer) -> list[int]:
+    """The confidential sessions whose supervisor is ``viewer`` (``supervises``), ascending.
+
+    One query, grouped by the name as written, so ``same_name`` runs once per distinct name
+    rather than once per session; it runs in Python because it folds case beyond ASCII
+    (``casefold``), which SQL's ``lower`` and ``LIKE`` do not. Only confidential sessions are
+    read: the search index gives a session's documents that session's level."""
+    session = SupervisionSessionRow
+    rows = s.execute(
+        select(session.supervisor, func.json_group_array(session.id))
+        .where(session.confidentiality == Confidentiality.CONFIDENTIAL.value)
+        .group_by(session.supervisor)
+    )
+    return sorted(
+        session_id
+        for name, ids in rows
+        if supervises(viewer, name)
+        for session_id in json.loads(ids)
+    )
 
 
 def protected_psw_ids() -> Select[tuple[int | None]]:

@@ -50,8 +50,14 @@ Opener = Callable[[PswId, str], bool]
 """Opens a PSW at the form tab with that title; False if they could not be shown."""
 
 
-SHARED_ONLY = "Shows shared notes only."
-"""What a supervisor sees instead of "Include confidential" (only coordinators search it)."""
+NO_NOTES = "Trustees see counts only: no notes are searched."
+"""What a trustee sees instead of "Include confidential"."""
+COORDINATOR_TIP = "Search confidential notes and plans too. Private notes are never searched."
+SUPERVISOR_TIP = (
+    "Search the confidential notes of your own sessions (where you are the supervisor) and your "
+    "supervisees' confidential plans too. Other supervisors' confidential notes and private "
+    "notes are never searched."
+)
 
 
 def tab_for(kind: SearchKind) -> str:
@@ -191,15 +197,16 @@ class SearchDialog(QDialog):
         label.setBuddy(self.query)
         self.include_confidential = QCheckBox("Include &confidential")
         self.include_confidential.setAccessibleName("Include confidential")
-        self.include_confidential.setToolTip(
-            "Search confidential notes and plans too. Private notes are never searched."
-        )
-        coordinator = services.viewer.role is Role.COORDINATOR
-        self.include_confidential.setHidden(not coordinator)  # the index holds no note's owner
-        self.include_confidential.setEnabled(coordinator)
-        self.shared_only = QLabel(SHARED_ONLY)
-        self.shared_only.setAccessibleName(SHARED_ONLY)
-        self.shared_only.setHidden(coordinator)
+        role = services.viewer.role
+        supervisor = role is Role.SUPERVISOR
+        self.include_confidential.setToolTip(SUPERVISOR_TIP if supervisor else COORDINATOR_TIP)
+        self.include_confidential.setAccessibleDescription(self.include_confidential.toolTip())
+        searches = role is not Role.TRUSTEE
+        self.include_confidential.setHidden(not searches)
+        self.include_confidential.setEnabled(searches)
+        self.no_notes = QLabel(NO_NOTES)
+        self.no_notes.setAccessibleName(NO_NOTES)
+        self.no_notes.setHidden(searches)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
@@ -228,7 +235,7 @@ class SearchDialog(QDialog):
         top.addWidget(label)
         top.addWidget(self.query, 1)
         top.addWidget(self.include_confidential)
-        top.addWidget(self.shared_only)
+        top.addWidget(self.no_notes)
         buttons = QHBoxLayout()
         buttons.addWidget(self.more_button)
         buttons.addWidget(self.export_button)
