@@ -1,7 +1,12 @@
-"""Frozen form dataclasses to JSON and back, so an unsaved form can be kept as a draft."""
+"""Frozen form dataclasses to JSON and back, so an unsaved form can be kept as a draft.
+
+A mapping is written as a list of ``[key, value]`` pairs in its own order: JSON object keys are
+only text, and a draft's keys are ids (numbers) or enums, which must come back as they were.
+"""
 
 from __future__ import annotations
 
+import collections.abc
 import dataclasses
 import datetime as dt
 import json
@@ -18,7 +23,7 @@ class DraftUnreadable(ValueError):
 
 
 def to_json(value: object) -> str:
-    """``value`` (a dataclass of text, numbers, dates, enums, tuples) as JSON text."""
+    """``value`` (a dataclass of text, numbers, dates, enums, tuples, mappings) as JSON text."""
     return json.dumps(_plain(value), ensure_ascii=False, sort_keys=True)
 
 
@@ -41,6 +46,8 @@ def _plain(value: object) -> Any:
         return value.isoformat()
     if isinstance(value, tuple | list):
         return [_plain(v) for v in value]
+    if isinstance(value, collections.abc.Mapping):
+        return [[_plain(k), _plain(v)] for k, v in value.items()]  # in order, as it was
     if isinstance(value, frozenset | set):
         return sorted((_plain(v) for v in value), key=repr)
     if value is None or isinstance(value, str | int | float | bool):
@@ -66,11 +73,9 @@ def _build(kind: Any, raw: Any) -> Any:
                 continue
         raise DraftUnreadable(f"no option of {kind} fits")
     if origin in (tuple, frozenset):
-        if not isinstance(raw, list):
-            raise DraftUnreadable("expected a list")
-        inner = typing.get_args(kind)[0]
-        built = [_build(inner, item) for item in raw]
-        return tuple(built) if origin is tuple else frozenset(built)
+        return _build_collection(kind, origin, raw)
+    if origin in (dict, collections.abc.Mapping):
+        return _build_mapping(kind, raw)
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         return _build_dataclass(kind, raw)
     if isinstance(kind, type) and issubclass(kind, Enum):
@@ -79,6 +84,31 @@ def _build(kind: Any, raw: Any) -> Any:
         except ValueError as error:
             raise DraftUnreadable(f"not a {kind.__name__}") from error
     return _build_scalar(kind, raw)
+
+
+def _build_collection(kind: Any, origin: Any, raw: Any) -> Any:
+    if not isinstance(raw, list):
+        raise DraftUnreadable("expected a list")
+    args = typing.get_args(kind)
+    if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
+        # a fixed-length tuple such as tuple[int, str]: one type per place
+        if len(raw) != len(args):
+            raise DraftUnreadable(f"expected {len(args)} values")
+        return tuple(_build(inner, item) for inner, item in zip(args, raw, strict=True))
+    built = [_build(args[0], item) for item in raw]
+    return tuple(built) if origin is tuple else frozenset(built)
+
+
+def _build_mapping(kind: Any, raw: Any) -> Any:
+    key_type, value_type = typing.get_args(kind)
+    if not isinstance(raw, list) or not all(
+        isinstance(pair, list) and len(pair) == 2 for pair in raw
+    ):
+        raise DraftUnreadable("expected [key, value] pairs")
+    built = {_build(key_type, key): _build(value_type, value) for key, value in raw}
+    if len(built) != len(raw):
+        raise DraftUnreadable("a key appears twice")
+    return built
 
 
 def _build_dataclass(kind: type, raw: Any) -> Any:

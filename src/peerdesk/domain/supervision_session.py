@@ -12,6 +12,7 @@ from typing import NewType
 from peerdesk.domain.confidentiality import DEFAULT_CONFIDENTIALITY, Confidentiality
 from peerdesk.domain.contact import ContactMode
 from peerdesk.domain.errors import Problem
+from peerdesk.domain.goals import GoalUpdate
 from peerdesk.domain.ids import PswId, TaxonomyItemId
 from peerdesk.domain.supervision import SupervisionKind
 from peerdesk.domain.text import SHORT_TEXT_MAX, fold
@@ -90,6 +91,18 @@ class SessionDraft:
     next_on: dt.date | None = None
     confidentiality: Confidentiality = DEFAULT_CONFIDENTIALITY
     carried: Mapping[ActionId, CarryChoice] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class KeptSession:
+    """The supervision form as it stood when PeerDesk locked, kept to offer back on unlocking."""
+
+    psw_id: PswId
+    """Whose record the form was opened from."""
+    draft: SessionDraft
+    goals: tuple[GoalUpdate, ...] = ()
+    session_id: SessionId | None = None
+    """The session being corrected; None when recording a new one."""
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Drafts of unsaved forms, written into the vault before it locks and offered back after."""
+"""Drafts of unsaved forms and dialogs: written into the vault on locking, offered back after."""
 
 from __future__ import annotations
 
@@ -11,6 +11,11 @@ from peerdesk.storage.workspace import Workspace
 
 PSW_FORM = "psw"
 PERSON_FORM = "person"
+SESSION_DIALOG = "supervision_session"
+WELLBEING_PLAN = "wellbeing_plan"
+STORY_PLAN = "story_plan"
+REVIEW_DIALOG = "annual_review"
+# a kind never holds ":": the owner follows it in the stored key
 
 
 @dataclass(frozen=True)

@@ -1,19 +1,20 @@
-"""Unsaved PSW and person forms: kept as drafts in the vault on lock, offered back on unlock."""
+"""Unsaved forms, dialogs and plans: kept as drafts in the vault on lock, offered back on unlock.
+
+The kinds kept are listed in ``KINDS`` (see draft_kinds for the forms, dialog_drafts for the
+long dialogs and plans of a PSW's record).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from peerdesk.domain.draft_codec import DraftUnreadable, from_json, to_json
 from peerdesk.domain.errors import PeerDeskError
-from peerdesk.domain.ids import PersonId, PswId
-from peerdesk.domain.person import PersonDetails
-from peerdesk.domain.psw import PswDetails
-from peerdesk.services.draft_service import PERSON_FORM, PSW_FORM
+from peerdesk.ui.dialog_drafts import DIALOG_KINDS
+from peerdesk.ui.draft_kinds import FORM_KINDS, DraftKind
 
 if TYPE_CHECKING:
     from peerdesk.ui.main_window import MainWindow
@@ -21,89 +22,68 @@ if TYPE_CHECKING:
 RESTORE_QUESTION = "Restore unsaved changes from before PeerDesk locked?"
 NOT_KEPT = "Your unsaved changes could not be kept: {reason}"
 
-
-@dataclass(frozen=True)
-class _Form:
-    kind: str
-    details_type: type
-    form: Callable[[MainWindow], Any]
-    show: Callable[[MainWindow, int | None], bool]
-    """Show the page and the record (None: a blank new one); False if it cannot be shown."""
-
-
-def _show_psw(window: MainWindow, record_id: int | None) -> bool:
-    if record_id is not None:
-        return window.open_psw(PswId(record_id))
-    window.navigation.setCurrentRow(window.pages.indexOf(window.psw_page))
-    window.psw_page.new_psw()
-    return window.psw_page.form.current_id() is None
-
-
-def _show_person(window: MainWindow, record_id: int | None) -> bool:
-    window.navigation.setCurrentRow(window.pages.indexOf(window.people_page))
-    if record_id is not None:
-        return window.people_page.open_person(PersonId(record_id))
-    window.people_page.new_person()
-    return window.people_page.form.current_id() is None
-
-
-FORMS = (
-    _Form(PSW_FORM, PswDetails, lambda w: w.psw_page.form, _show_psw),
-    _Form(PERSON_FORM, PersonDetails, lambda w: w.people_page.form, _show_person),
-)
+KINDS: tuple[DraftKind, ...] = (*FORM_KINDS, *DIALOG_KINDS)
+"""Every kind of draft, in the order offered back."""
 
 
 def keep_drafts(window: MainWindow) -> str:
-    """Write every form with unsaved edits into the vault; '' or why they could not be kept."""
+    """Write everything with unsaved edits into the vault; '' or why some could not be kept
+    (the others are still kept)."""
     drafts = window.services.drafts
-    for spec in FORMS:
-        form = spec.form(window)
-        if not form.is_dirty():
-            continue
+    note = ""
+    for spec in KINDS:
         try:
-            drafts.save_draft(spec.kind, form.current_id(), to_json(form.details()))
+            unsaved = spec.unsaved(window)
+            if unsaved is not None:
+                record_id, value = unsaved
+                drafts.save_draft(spec.kind, record_id, to_json(value))
         except PeerDeskError as error:
-            return NOT_KEPT.format(reason=error)
-    return ""
+            note = note or NOT_KEPT.format(reason=error)
+    return note
 
 
 class DraftOffers:
-    """After unlocking, asks form by form whether to restore its draft. Each draft is taken out
-    of the vault before asking, so it is gone whether the answer is Restore or Discard."""
+    """After unlocking, asks draft by draft whether to restore it. Each draft is taken out of
+    the vault before asking, so it is gone whether the answer is Restore or Discard. A draft
+    whose record is gone, or no longer this user's to see, is dropped without asking."""
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.box: QMessageBox | None = None
         """The question showing now (window-modal, not blocking)."""
-        self._waiting: list[tuple[_Form, int | None, Any]] = []
+        self._waiting: list[tuple[DraftKind, int | None, Any]] = []
         try:
             kinds = window.services.drafts.waiting()
-            for spec in FORMS:
+            for spec in KINDS:
                 if spec.kind in kinds:
                     self._take(spec)
         except PeerDeskError:
             self._waiting.clear()  # nothing offered is better than a half-read draft
 
-    def _take(self, spec: _Form) -> None:
+    def _take(self, spec: DraftKind) -> None:
         draft = self.window.services.drafts.take_draft(spec.kind)
         if draft is None:
             return
         try:
-            details: Any = from_json(spec.details_type, draft.payload)
+            value: Any = from_json(spec.value_type, draft.payload)
         except DraftUnreadable:
             return
-        self._waiting.append((spec, draft.record_id, details))
+        self._waiting.append((spec, draft.record_id, value))
 
     def start(self) -> None:
         """Ask about the next draft, if any."""
         self.box = None
         while self._waiting:
-            spec, record_id, details = self._waiting.pop(0)
-            if spec.show(self.window, record_id):
-                self._ask(spec, details)
+            spec, record_id, value = self._waiting.pop(0)
+            try:
+                shown = spec.show(self.window, record_id, value)
+            except PeerDeskError:
+                shown = False  # gone, or no longer theirs to see
+            if shown:
+                self._ask(spec, record_id, value)
                 return
 
-    def _ask(self, spec: _Form, details: Any) -> None:
+    def _ask(self, spec: DraftKind, record_id: int | None, value: Any) -> None:
         parent: QWidget = self.window
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
@@ -115,9 +95,11 @@ class DraftOffers:
         self.box = box
 
         def answered() -> None:
-            if box.clickedButton() is restore:
-                spec.form(self.window).restore_details(details)
             box.deleteLater()
+            if box.clickedButton() is restore:
+                # it may have gone while the question showed: then there is nothing to restore into
+                with suppress(PeerDeskError):
+                    spec.restore(self.window, record_id, value)
             self.start()
 
         box.finished.connect(lambda _result: answered())

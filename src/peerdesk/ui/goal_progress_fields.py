@@ -92,3 +92,12 @@ class GoalProgressFields:
     def updates(self) -> tuple[GoalUpdate, ...]:
         """Only the goals with a note or a new status."""
         return tuple(u for u in (row.update() for row in self.rows) if u is not None)
+
+    def set_updates(self, updates: tuple[GoalUpdate, ...]) -> None:
+        """Type ``updates`` back in (those for goals no longer open are left out)."""
+        by_goal = {u.goal_id: u for u in updates}
+        for row in self.rows:
+            update = by_goal.get(row.goal.id)
+            if update is not None:
+                row.note.setPlainText(update.note)
+                row.status.setCurrentIndex(list(GoalStatus).index(update.status or row.goal.status))

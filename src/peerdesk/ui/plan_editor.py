@@ -178,15 +178,24 @@ class PlanEditor(QWidget):
 
     def _fill(self, draft: PlanDraft) -> None:
         self.loaded = draft
+        self._show(draft, skip=())
+        self.problems.set_problems([])
+
+    def restore(self, draft: PlanDraft) -> None:
+        """Type ``draft`` (kept when PeerDesk locked) over the version shown: unsaved until Save.
+        The adjustments stay as the Checks tab has them now."""
+        self._show(draft, skip=(ADJUSTMENTS,))
+
+    def _show(self, draft: PlanDraft, *, skip: tuple[str, ...]) -> None:
         for key, box in self.texts.items():
-            box.setPlainText(draft.section(key).text)
+            if key not in skip:
+                box.setPlainText(draft.section(key).text)
         self.items.set_value(draft.section(COMFORTABLE).items, self._experiences())
         self.agreed.set_value(draft.agreed_by_psw_on)
         self.review.set_value(draft.review_on)
         self.confidentiality.setCurrentIndex(
             self.confidentiality.findData(draft.confidentiality.value)
         )
-        self.problems.set_problems([])
 
     def _experiences(self) -> list[tuple[TaxonomyItemId, str]]:
         if self.psw_id is None or self.kind is not PlanKind.STORY:

@@ -113,6 +113,43 @@ class ReviewDialog(LongFormDialog):
         self.kind.currentIndexChanged.connect(lambda _i: self.entries.show_form(self.chosen_form()))
         for edit in (self.held_on, self.reviewer, self.psw_on, self.reviewer_on):
             edit.textEdited.connect(self.edited)
+        self._opened = self.draft()
+
+    def is_dirty(self) -> bool:
+        """Something was typed or chosen since the form opened."""
+        return self.draft() != self._opened
+
+    def restore(self, draft: ReviewDraft) -> None:
+        """Type ``draft`` back in (entries, topics and goals no longer here are left out)."""
+        self.kind.setCurrentIndex(max(self.kind.findData(draft.form), 0))
+        self.held_on.set_value(draft.held_on)
+        self.reviewer.setText(draft.reviewer)
+        content = draft.content
+        for key, rating in content.ratings.items():
+            if key in self.entries.ratings:
+                box = self.entries.ratings[key]
+                box.setCurrentIndex(max(box.findData(rating), 0))
+        for typed, boxes in (
+            (content.evidence, self.entries.evidence),
+            (content.comments, self.entries.comments),
+        ):
+            for key, text in typed.items():
+                if key in boxes:
+                    boxes[key].setPlainText(text)
+        self.progress.setPlainText(content.goals_progress)
+        self.feedback.setPlainText(content.feedback)
+        self.ethics.setPlainText(content.ethics)
+        self.reflection.setPlainText(content.self_reflection)
+        self.needs = [n for n in content.training_needs if n.topic_id in self._topics]
+        self._show_needs()
+        for path, tick in self.career.items():
+            tick.setChecked(path in content.career)
+        self.career_note.setPlainText(content.career_note)
+        self.goals = list(draft.new_goals)
+        self._show_goals()
+        self.level.setCurrentIndex(max(self.level.findData(draft.confidentiality), 0))
+        self.psw_on.set_value(draft.agreed_by_psw_on)
+        self.reviewer_on.set_value(draft.agreed_by_reviewer_on)
 
     def _training_rows(self) -> None:
         self.topic = QComboBox()

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from peerdesk.domain.framework import FrameworkKind
 from peerdesk.domain.ids import PswId
-from peerdesk.domain.reviews import AnnualReview, ReviewForm, ReviewId, ReviewRow
+from peerdesk.domain.reviews import AnnualReview, ReviewDraft, ReviewForm, ReviewId, ReviewRow
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.ui.agree_lock_dialog import AgreeLockDialog
@@ -157,6 +157,13 @@ class ReviewTab(RecordHistoryTab[ReviewRow, AnnualReview]):
     def hold(self) -> None:
         if self.psw_id is not None:
             self._open(ReviewDialog(self.services, self.psw_id, self), new=True)
+
+    def reopen(self, draft: ReviewDraft) -> ReviewDialog:
+        """Open the review form again filled as PeerDesk kept it on locking (unsaved)."""
+        dialog = ReviewDialog(self.services, draft.psw_id, self)
+        dialog.restore(draft)
+        self._open(dialog, new=True)
+        return dialog
 
     def _show_chosen(self) -> None:
         super()._show_chosen()

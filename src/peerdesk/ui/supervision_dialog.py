@@ -27,7 +27,9 @@ from peerdesk.domain.supervision_session import (
     ActionDraft,
     AttendeeDraft,
     CarryChoice,
+    KeptSession,
     SessionDraft,
+    SessionId,
 )
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
@@ -77,6 +79,13 @@ class PartTyped:
             actions=tuple(self.actions),
         )
 
+    @classmethod
+    def typed(cls, part: AttendeeDraft) -> PartTyped:
+        """``part`` as the form shows it (a last blank line kept: splitlines drops it)."""
+        lines = part.learning_needs
+        learning = "\n".join(lines) + ("\n" if lines and not lines[-1] else "")
+        return cls(part.checkin or 0, part.checkin_note, learning, list(part.actions))
+
 
 def carried_label(action: Action) -> str:
     due = f", due {say_date(action.due_on)}" if action.due_on else ""
@@ -92,6 +101,8 @@ class SupervisionDialog(LongFormDialog):
         self.services = services
         self.psw_id = psw_id
         self.session_id: int | None = None
+        self.correcting: SessionId | None = None
+        """The session this form corrects; None when it records a new one."""
         today = services.clock.today()
         self.kind = _combo("Kind", [(k.label, k) for k in SupervisionKind])
         self.group = QCheckBox("&Group session")
@@ -200,6 +211,7 @@ class SupervisionDialog(LongFormDialog):
         for edit in (self.supervisor, self.starts_at, self.held_on, self.next_on):
             edit.textEdited.connect(self.edited)
         self.minutes.valueChanged.connect(self.edited)
+        self.mark_unchanged()
 
     # --- attendees and actions ----------------------------------------------------------------
 
@@ -258,6 +270,9 @@ class SupervisionDialog(LongFormDialog):
     def _switch_to(self, psw: PswId) -> None:
         """Keep what is typed for the attendee shown, then show ``psw``'s part."""
         self._keep_typed()
+        self._show_part(psw)
+
+    def _show_part(self, psw: PswId) -> None:
         part = self.parts.setdefault(psw, PartTyped())
         self.whose_part = psw
         self.checkin.setCurrentIndex(part.checkin)
@@ -310,6 +325,42 @@ class SupervisionDialog(LongFormDialog):
         )
         fit_to_rows(self.actions_view, least=1, most=6)
         self.remove_action_button.setEnabled(bool(self.agreed_actions))
+
+    def mark_unchanged(self) -> None:
+        """What the form holds now counts as nothing typed yet (see ``is_dirty``)."""
+        self._opened = (self.draft(), self.goals.updates())
+
+    def is_dirty(self) -> bool:
+        """Something was typed or chosen since the form opened."""
+        return (self.draft(), self.goals.updates()) != self._opened
+
+    def kept(self) -> KeptSession:
+        return KeptSession(self.psw_id, self.draft(), self.goals.updates(), self.correcting)
+
+    def restore(self, kept: KeptSession) -> None:
+        """Type ``kept`` back in (attendees and earlier actions no longer here are left out)."""
+        d = kept.draft
+        self.kind.setCurrentIndex(max(self.kind.findData(d.kind), 0))
+        self.mode.setCurrentIndex(max(self.mode.findData(d.mode), 0))
+        self.level.setCurrentIndex(max(self.level.findData(d.confidentiality), 0))
+        self.supervisor.setText(d.supervisor)
+        self.held_on.set_value(d.held_on)
+        self.starts_at.setText(d.starts_at)
+        self.minutes.setValue(d.minutes)
+        self.topics.set_value(d.topics)
+        self.notes.setPlainText(d.notes)
+        self.next_on.set_value(d.next_on)
+        for action, box in zip(self.carried, self.carry_boxes, strict=True):
+            if action.id in d.carried:
+                box.setCurrentIndex(box.findData(d.carried[action.id]))
+        self.goals.set_updates(kept.goals)
+        parts = [p for p in d.attendees if p.psw_id == self.psw_id or p.psw_id in self._names]
+        self.others = [p.psw_id for p in parts if p.psw_id != self.psw_id]
+        self.parts = {p.psw_id: PartTyped.typed(p) for p in parts}
+        self._show_part(self.psw_id)
+        self.group.setChecked(d.is_group)
+        self._show_others()
+        self._show_whose()
 
     # --- checking and saving ------------------------------------------------------------------
 

@@ -38,6 +38,7 @@ class SupervisionEditDialog(SupervisionDialog):
         self.setWindowTitle("Correct a supervision session")
         self.ok.setText("&Save changes")
         self.session_id = session_id
+        self.correcting = session_id
         draft, self.version = services.supervision.meeting(session_id)
         _select(self.kind, draft.kind)
         self.supervisor.setText(draft.supervisor)
@@ -53,6 +54,7 @@ class SupervisionEditDialog(SupervisionDialog):
         self.note.setWordWrap(True)
         self.form.insertRow(0, self.note)
         self._meeting_rows_only()
+        self.mark_unchanged()
 
     def _meeting_rows_only(self) -> None:
         shown = {

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from peerdesk.domain.ids import PswId
 from peerdesk.domain.supervision_session import (
+    KeptSession,
     LearningNeed,
     SessionRow,
     SupervisionSession,
@@ -167,6 +168,17 @@ class SupervisionTab(RecordHistoryTab[SessionRow, SupervisionSession]):
     def record(self) -> None:
         if self.psw_id is not None:
             self._open(SupervisionDialog(self.services, self.psw_id, self), new=True)
+
+    def reopen(self, kept: KeptSession) -> SupervisionDialog:
+        """Open the form again filled as PeerDesk kept it on locking; nothing is saved until
+        Save. Raises the service's error when a session being corrected cannot be read now."""
+        if kept.session_id is None:
+            dialog = SupervisionDialog(self.services, kept.psw_id, self)
+        else:
+            dialog = SupervisionEditDialog(self.services, kept.psw_id, kept.session_id, self)
+        dialog.restore(kept)
+        self._open(dialog, new=kept.session_id is None)
+        return dialog
 
     def agree(self) -> None:
         if self.shown is not None:
