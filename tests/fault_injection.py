@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.fault_writer import END, START, WAIT
+from tests.fault_writer import END, PROBE, START, WAIT
 
 ROOT = Path(__file__).resolve().parents[1]
 TRACED = "pwrite64,write,fsync,fdatasync,openat,mkdir,rename,access"
@@ -111,7 +111,7 @@ def _attached(
         [*tracing, "-p", str(process.pid)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     try:
-        _wait_until_traced(process.pid, tracer, timeout)
+        _wait_until_traced(trace_to, tracer, timeout)
         process.stdin.write("go\n")
         process.stdin.flush()
         out, err = process.communicate(timeout=timeout)
@@ -124,25 +124,16 @@ def _attached(
     return Run(_result(out, err), trace_to.read_text(errors="replace"))
 
 
-def _wait_until_traced(pid: int, tracer: subprocess.Popen[bytes], timeout: float) -> None:
-    """Until every thread of ``pid`` has strace as its tracer."""
+def _wait_until_traced(trace_to: Path, tracer: subprocess.Popen[bytes], timeout: float) -> None:
+    """Until the writer's probe shows in the trace: strace is attached and stopping at system
+    calls (a tracer id in /proc alone comes a moment before that)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         assert tracer.poll() is None, f"strace stopped ({tracer.returncode})"
-        tasks = list(Path(f"/proc/{pid}/task").iterdir())
-        if all(_tracer_of(task) not in (None, 0) for task in tasks):
+        if trace_to.exists() and PROBE in trace_to.read_text(errors="replace"):
             return
         time.sleep(0.01)
     raise AssertionError("strace did not attach to the writer")
-
-
-def _tracer_of(task: Path) -> int | None:
-    try:
-        status = (task / "status").read_text()
-    except FileNotFoundError:  # the thread ended meanwhile
-        return -1
-    found = re.search(r"^TracerPid:\s+(\d+)", status, re.MULTILINE)
-    return int(found.group(1)) if found else None
 
 
 def _result(stdout: str, stderr: str) -> dict[str, object]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import sys
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from tests.conftest import NOW, PASSPHRASE
 
 START = "/peerdesk-fault-mark-start"
 END = "/peerdesk-fault-mark-end"
+PROBE = "/peerdesk-fault-mark-probe"
 NOTES = "Prefers evening shifts; speaks Welsh and Urdu. " * 40
 """Long enough that the new rows span several pages (so a save has several write steps)."""
 
@@ -36,6 +38,14 @@ WAIT = "PEERDESK_FAULT_WRITER_WAIT"
 def say(line: str) -> None:
     sys.stdout.write(line + "\n")
     sys.stdout.flush()
+
+
+def wait_for_go() -> None:
+    """Touch ``PROBE`` every few milliseconds until a line comes on stdin: the runner sends it
+    once a probe shows in the trace, i.e. once strace really is stopping at system calls."""
+    while not select.select([sys.stdin], [], [], 0.005)[0]:
+        mark(PROBE)
+    sys.stdin.readline()
 
 
 def mark(path: str) -> None:
@@ -50,7 +60,7 @@ def run(action: str, folder: Path, arg: str) -> dict[str, object]:
         return {"unlock": str(error)}
     if os.environ.get(WAIT) == "1":  # strace attaches now, so its counts start at the action
         say("ready")
-        sys.stdin.readline()
+        wait_for_go()
     try:
         mark(START)
         try:

@@ -125,7 +125,7 @@ def match(args: argparse.Namespace) -> int:
 
 CONFIDENTIAL_REFUSED = (
     "As a {role} you cannot search notes: only coordinators, and supervisors in their own "
-    "sessions, may search confidential notes. Leave out --include-confidential."
+    "sessions, may search confidential notes."
 )
 
 

@@ -4,10 +4,19 @@ and saved only when the person presses Save."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QScrollArea,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from peerdesk.domain.draft_codec import to_json
@@ -311,3 +320,61 @@ def test_a_draft_for_a_peer_worker_no_longer_there_is_dropped_silently(
     assert offers.box is None
     assert services.drafts.waiting() == set()
     assert not any(isinstance(w, SupervisionDialog) for w in QApplication.topLevelWidgets())
+
+
+def test_locking_again_while_asked_keeps_every_unanswered_draft(
+    qtbot: QtBot, running: Running, vault_paths: VaultPaths
+) -> None:
+    """The idle lock may fire while "Restore unsaved changes…?" waits: nothing is lost, and the
+    question does not stay on screen beside the lock screen."""
+    dialog = open_session_dialog(qtbot, running)
+    type_lines(qtbot, dialog.notes, NOTES)
+    running.session.lock()
+    unlock_by_keyboard(qtbot, running)
+    offers = running.session.draft_offers
+    assert offers is not None and offers.box is not None and offers.box.isVisible()
+    assert running.session.services.drafts.waiting() == set()  # taken out to be asked about
+
+    lock_and_check_hidden(running, vault_paths, "night shifts")
+    assert RESTORE_QUESTION not in shown_text()
+    assert not any(
+        w.isVisible() and isinstance(w, QMessageBox) for w in QApplication.topLevelWidgets()
+    )
+    unlock_by_keyboard(qtbot, running)
+    answer(qtbot, running, "&Restore")
+    again = record_tab(running.window, SupervisionTab).dialog
+    assert isinstance(again, SupervisionDialog) and again.isVisible()
+    assert again.notes.toPlainText() == NOTE_TEXT
+
+
+def test_a_restored_correction_never_overwrites_a_change_saved_meanwhile(
+    qtbot: QtBot, running: Running, vault_paths: VaultPaths
+) -> None:
+    services = running.session.services
+    first = SessionDraft(
+        SupervisionKind.MANAGERIAL, "Sam Lee", NOW.date(), 45, (AttendeeDraft(running.first),)
+    )
+    session_id, _ = services.supervision.record(replace(first, notes="As first recorded."))
+    assert running.window.open_psw(running.first)
+    tab = record_tab(running.window, SupervisionTab)
+    tab.reread()
+    click_row(qtbot, tab.table, 0)
+    press(qtbot, tab.correct_button)
+    dialog = tab.dialog
+    assert isinstance(dialog, SupervisionEditDialog)
+    type_text(qtbot, dialog.notes, " Mine: QZX")
+    lock_and_check_hidden(running, vault_paths, "Mine: QZX")
+    unlock_by_keyboard(qtbot, running)
+
+    services = running.session.services  # someone else corrects it before Restore is pressed
+    _, version = services.supervision.meeting(session_id)
+    services.supervision.edit_meeting(
+        session_id, replace(first, notes="Their correction."), version=version
+    )
+    answer(qtbot, running, "&Restore")
+    again = record_tab(running.window, SupervisionTab).dialog
+    assert isinstance(again, SupervisionEditDialog) and again.isVisible()
+    press(qtbot, again.ok)
+    assert again.isVisible()
+    assert "changed elsewhere" in shown_problems(again)
+    assert services.supervision.session(session_id, running.first).notes == "Their correction."

@@ -103,6 +103,9 @@ class KeptSession:
     goals: tuple[GoalUpdate, ...] = ()
     session_id: SessionId | None = None
     """The session being corrected; None when recording a new one."""
+    version: int | None = None
+    """The corrected session's version when the form opened, so a change saved elsewhere since
+    is still caught on Save ("changed elsewhere") rather than overwritten."""
 
 
 @dataclass(frozen=True)

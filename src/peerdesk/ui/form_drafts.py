@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 RESTORE_QUESTION = "Restore unsaved changes from before PeerDesk locked?"
 NOT_KEPT = "Your unsaved changes could not be kept: {reason}"
+UNEXPECTED = "PeerDesk hit a problem it didn't expect while keeping them."
 
 KINDS: tuple[DraftKind, ...] = (*FORM_KINDS, *DIALOG_KINDS)
 """Every kind of draft, in the order offered back."""
@@ -39,6 +40,8 @@ def keep_drafts(window: MainWindow) -> str:
                 drafts.save_draft(spec.kind, record_id, to_json(value))
         except PeerDeskError as error:
             note = note or NOT_KEPT.format(reason=error)
+        except Exception:  # locking must go on whatever one form holds
+            note = note or NOT_KEPT.format(reason=UNEXPECTED)
     return note
 
 
@@ -52,13 +55,15 @@ class DraftOffers:
         self.box: QMessageBox | None = None
         """The question showing now (window-modal, not blocking)."""
         self._waiting: list[tuple[DraftKind, int | None, Any]] = []
+        self._asking: tuple[DraftKind, int | None, Any] | None = None
+        self._stopped = False
         try:
             kinds = window.services.drafts.waiting()
             for spec in KINDS:
                 if spec.kind in kinds:
                     self._take(spec)
         except PeerDeskError:
-            self._waiting.clear()  # nothing offered is better than a half-read draft
+            pass  # offer those already taken out; the rest stay in the vault for next time
 
     def _take(self, spec: DraftKind) -> None:
         draft = self.window.services.drafts.take_draft(spec.kind)
@@ -66,14 +71,26 @@ class DraftOffers:
             return
         try:
             value: Any = from_json(spec.value_type, draft.payload)
-        except DraftUnreadable:
-            return
+        except (DraftUnreadable, PeerDeskError, ValueError, TypeError):
+            return  # this one only: the others are still offered
         self._waiting.append((spec, draft.record_id, value))
+
+    def stop(self) -> None:
+        """PeerDesk is locking again before every draft was answered: put the one being asked
+        about and those still waiting back in the vault, to be offered after the next unlock.
+        Call while the vault is still open."""
+        self._stopped = True
+        pending = [*([self._asking] if self._asking else []), *self._waiting]
+        self._asking, self._waiting = None, []
+        for spec, record_id, value in pending:
+            with suppress(PeerDeskError):
+                self.window.services.drafts.save_draft(spec.kind, record_id, to_json(value))
 
     def start(self) -> None:
         """Ask about the next draft, if any."""
         self.box = None
-        while self._waiting:
+        self._asking = None
+        while self._waiting and not self._stopped:
             spec, record_id, value = self._waiting.pop(0)
             try:
                 shown = spec.show(self.window, record_id, value)
@@ -93,9 +110,12 @@ class DraftOffers:
         box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(restore)
         self.box = box
+        self._asking = (spec, record_id, value)
 
         def answered() -> None:
             box.deleteLater()
+            if self._stopped:  # closed by locking: the draft went back into the vault
+                return
             if box.clickedButton() is restore:
                 # it may have gone while the question showed: then there is nothing to restore into
                 with suppress(PeerDeskError):

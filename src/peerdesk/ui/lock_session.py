@@ -89,6 +89,8 @@ class LockSession(QObject):
         if window is None:
             return
         self.idle.stop()
+        if self.draft_offers is not None:  # drafts not yet answered go back into the vault
+            self.draft_offers.stop()
         note = keep_drafts(window)  # first: the vault is still open
         self.clipboard.clear_now()
         geometry = window.geometry()

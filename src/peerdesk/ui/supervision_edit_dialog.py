@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from peerdesk.domain.errors import Problem
 from peerdesk.domain.ids import PswId
-from peerdesk.domain.supervision_session import SessionId
+from peerdesk.domain.supervision_session import KeptSession, SessionId
 from peerdesk.services.bundle import Services
 from peerdesk.services.changes import Changes
 from peerdesk.ui.supervision_dialog import SupervisionDialog
@@ -55,6 +57,14 @@ class SupervisionEditDialog(SupervisionDialog):
         self.form.insertRow(0, self.note)
         self._meeting_rows_only()
         self.mark_unchanged()
+
+    def kept(self) -> KeptSession:
+        return replace(super().kept(), version=self.version)
+
+    def restore(self, kept: KeptSession) -> None:
+        super().restore(kept)
+        if kept.version is not None:  # a correction saved elsewhere since then: Save says so
+            self.version = kept.version
 
     def _meeting_rows_only(self) -> None:
         shown = {

@@ -88,17 +88,18 @@ def _case(
     up to twice. The caller still asserts that it landed inside the action.
     """
     name = f"{action}-{call}-{errno.errorcode[number]}-{step}"
-    inside = counts(clean.window())[call]
+    before, inside = counts(clean.before())[call], counts(clean.window())[call]
     for attempt in range(3):
         case = copy_folder(base, where / f"{name}-{attempt}")
         arg = NEW if action == "save" else str(case / "bk")
-        inject = f"{call}:error={errno.errorcode[number]}:when={min(step, inside)}"
+        when = before + min(step, inside)  # before: none of these calls between attach and START
+        inject = f"{call}:error={errno.errorcode[number]}:when={when}"
         run = run_writer(
             action, case / "vault", arg, inject=inject, trace_to=case / "t.txt", attach=True
         )
         if run.injected_inside() or not run.has_window():
             break
-        inside = counts(run.window())[call]
+        before, inside = counts(run.before())[call], counts(run.window())[call]
     return case, run
 
 
