@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -19,6 +20,7 @@ if str(SRC) not in sys.path:  # run from a checkout without installing
     sys.path.insert(0, str(SRC))
 
 from peerdesk.storage.migrate import HEAD_REVISION  # noqa: E402
+from peerdesk.storage.vault.files import DB_NAME, HEADER_NAME  # noqa: E402
 
 PASSPHRASE = "bench lantern meadow 42"
 SEED = 2026
@@ -59,6 +61,18 @@ def env(**extra: str) -> dict[str, str]:
     """The environment for a child Python that must import this checkout's peerdesk."""
     paths = [str(SRC), *filter(None, [os.environ.get("PYTHONPATH")])]
     return {**os.environ, "PYTHONPATH": os.pathsep.join(paths), **extra}
+
+
+def copy_vault(source: Path, target: Path, *, fresh: bool = True) -> Path:
+    """The closed vault's two files copied into ``target``, as they are. ``fresh`` empties
+    ``target`` first (no -wal or -shm of an earlier run may meet the new copy); without it the
+    files are only overwritten, so a copy timed as a floor is just the copy."""
+    if fresh:
+        shutil.rmtree(target, ignore_errors=True)
+    target.mkdir(parents=True, exist_ok=True)
+    for name in (DB_NAME, HEADER_NAME):
+        shutil.copy(source / name, target / name)
+    return target
 
 
 def demo_vault(work: Path, psws: int, *, strong_kdf: bool = False) -> Path:

@@ -21,13 +21,13 @@ import time
 from sqlalchemy import text
 from sqlalchemy.orm import sessionmaker
 
-from _common import PASSPHRASE, Figure, demo_vault, parser, settings
+from _common import PASSPHRASE, Figure, copy_vault, demo_vault, parser, settings
 from _common import print_table as print_figures
 from peerdesk.domain.ids import PswId
 from peerdesk.services import vault_service
 from peerdesk.services.bundle import Services, build
 from peerdesk.storage.backups import engine_of
-from peerdesk.storage.vault.files import DB_NAME, HEADER_NAME, VaultPaths
+from peerdesk.storage.vault.files import VaultPaths
 
 TARGET_RATIO = 1.10
 
@@ -61,11 +61,7 @@ def main() -> int:
     s = settings(args)
     saves = 20 if s.quick else 300
     source = demo_vault(s.work, s.psws)
-    own = s.work / "audit-save-bench"
-    shutil.rmtree(own, ignore_errors=True)
-    own.mkdir(parents=True)
-    for name in (DB_NAME, HEADER_NAME):
-        shutil.copy(source / name, own / name)
+    own = copy_vault(source, s.work / "audit-save-bench")
     audited = build(vault_service.unlock(VaultPaths(own), PASSPHRASE))
     plain = without_audit(audited)
     try:

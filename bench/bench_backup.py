@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from _common import PASSPHRASE, Figure, demo_vault, median_of, parser, settings
+from _common import PASSPHRASE, Figure, copy_vault, demo_vault, median_of, parser, settings
 from _common import print_table as print_figures
 from bench_search import FULL_NOTES, QUICK_NOTES, search_vault
 from peerdesk.domain.progress import Progress
@@ -34,20 +34,11 @@ from peerdesk.services.bundle import Services, build
 from peerdesk.services.retention_service import REQUEST
 from peerdesk.storage import backups, record_erasure
 from peerdesk.storage.engine import engine_key
-from peerdesk.storage.vault.files import DB_NAME, HEADER_NAME, VaultPaths
+from peerdesk.storage.vault.files import DB_NAME, VaultPaths
 
 BACKUP_X_FLOOR = 3.0
 VERIFY_X_FLOOR = 4.0
 TARGET_ERASE = 1.0
-
-
-def copy_closed(source: Path, target: Path) -> None:
-    """The floor: the closed vault's files copied as they are."""
-    if target.exists():
-        shutil.rmtree(target)
-    target.mkdir(parents=True)
-    for name in (DB_NAME, HEADER_NAME):
-        shutil.copy(source / name, target / name)
 
 
 def busiest_psws(services: Services, count: int) -> list[int]:
@@ -93,9 +84,9 @@ def erase_batch(services: Services, count: int) -> tuple[list[float], float]:
 
 def measure(name: str, source: Path, scratch: Path, runs: int, erasures: int) -> list[Figure]:
     own = scratch / name
-    floor = median_of(runs, lambda: copy_closed(source, scratch / f"{name}-floor"))
+    floor = median_of(runs, lambda: copy_vault(source, scratch / f"{name}-floor", fresh=False))
     shutil.rmtree(scratch / f"{name}-floor")
-    copy_closed(source, own)
+    copy_vault(source, own)
     size_mb = (own / DB_NAME).stat().st_size / 1e6
     services = build(vault_service.unlock(VaultPaths(own), PASSPHRASE))
     out = scratch / f"{name}-backups"

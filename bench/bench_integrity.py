@@ -15,23 +15,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from _common import PASSPHRASE, Figure, demo_vault, median_of, parser, settings
+from _common import PASSPHRASE, Figure, copy_vault, demo_vault, median_of, parser, settings
 from _common import print_table as print_figures
 from peerdesk.services import vault_service
 from peerdesk.services.bundle import build
 from peerdesk.storage import backups
-from peerdesk.storage.vault.files import DB_NAME, HEADER_NAME, VaultPaths
+from peerdesk.storage.vault.files import DB_NAME, VaultPaths
 
 FULL_SIZES = (10_000, 100_000)
 QUICK_SIZES = (200,)
 PRAGMAS = ("quick_check", "integrity_check", "cipher_integrity_check")
-
-
-def copy_closed(source: Path, target: Path) -> None:
-    """The floor: the closed vault's files copied as they are (into the bench's own folder)."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in (DB_NAME, HEADER_NAME):
-        shutil.copy(source / name, target / name)
 
 
 def pragma(services: Any, name: str) -> None:
@@ -49,7 +42,9 @@ def pragma(services: Any, name: str) -> None:
 def measure(psws: int, work: Path, runs: int) -> list[Figure]:
     source = demo_vault(work, psws)
     scratch = work / "integrity-bench"
-    floor = median_of(runs, lambda: copy_closed(source, scratch))  # the copy is then checked
+    floor = median_of(
+        runs, lambda: copy_vault(source, scratch, fresh=False)
+    )  # the copy is then checked
     size_mb = (source / DB_NAME).stat().st_size / 1e6
     print(f"({psws:,} PSWs: {size_mb:,.0f} MB vault)")
     services = build(vault_service.unlock(VaultPaths(scratch), PASSPHRASE))

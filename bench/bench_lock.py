@@ -26,11 +26,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from _common import PASSPHRASE, Figure, demo_vault, parser, settings
+from _common import PASSPHRASE, Figure, copy_vault, demo_vault, parser, settings
 from _common import print_table as print_figures
 from peerdesk.services import vault_service
 from peerdesk.services.bundle import Services, build
-from peerdesk.storage.vault.files import DB_NAME, HEADER_NAME, VaultPaths
+from peerdesk.storage.vault.files import VaultPaths
 from peerdesk.ui.idle_watch import IDLE, IdleWatch
 from peerdesk.ui.lock_session import LockSession
 from peerdesk.ui.main_window import MainWindow
@@ -93,11 +93,7 @@ def main() -> int:
     s = settings(args)
     runs = 3 if s.quick else RUNS
     source = demo_vault(s.work, s.psws)
-    own = s.work / "lock-bench"
-    shutil.rmtree(own, ignore_errors=True)
-    own.mkdir(parents=True)
-    for name in (DB_NAME, HEADER_NAME):
-        shutil.copy(source / name, own / name)
+    own = copy_vault(source, s.work / "lock-bench")
     paths = VaultPaths(own)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QMessageBox.warning = _warned  # type: ignore[method-assign,assignment]
