@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from peerdesk.domain.errors import StorageUnavailable
-from peerdesk.ui.background import ThreadExecutor
+from peerdesk.ui.background import ThreadExecutor, forget_pending_answers
 from peerdesk.ui.busy import run_busy
 
 
@@ -58,7 +58,46 @@ def test_the_jobs_own_error_comes_back_unchanged(qtbot: QtBot) -> None:
 
 
 def test_a_quick_job_never_flashes_a_dialog(qtbot: QtBot) -> None:
-    assert run_busy(None, "Backing up", "…", lambda: "done") == "done"
-    assert not any(
-        isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+    """A job of 0.1 s (under SHOW_AFTER_MS) is watched throughout: no bar ever shows."""
+    from PySide6.QtCore import QTimer
+
+    shown: list[bool] = []
+    timer = QTimer()
+    timer.timeout.connect(
+        lambda: shown.append(
+            any(
+                isinstance(w, QProgressDialog) and w.isVisible()
+                for w in QApplication.topLevelWidgets()
+            )
+        )
     )
+    timer.start(10)
+
+    def work() -> str:
+        time.sleep(0.1)
+        return "done"
+
+    answer = run_busy(None, "Backing up", "…", work, executor=ThreadExecutor())
+    timer.stop()
+    assert answer == "done"
+    assert shown and not any(shown)  # looked several times while it ran, never saw a bar
+
+
+def test_locking_while_a_job_runs_still_ends_the_wait(qtbot: QtBot) -> None:
+    """Locking forgets answers to reads still running; a job run_busy waits on is not one of
+    them (its caller is waiting on the stack), so the answer still comes back."""
+    from PySide6.QtCore import QTimer
+
+    locked = threading.Event()
+
+    def lock() -> None:
+        forget_pending_answers()
+        locked.set()
+
+    QTimer.singleShot(50, lock)
+
+    def work() -> int:
+        assert locked.wait(5)
+        return 42
+
+    assert run_busy(None, "Backing up", "…", work, executor=ThreadExecutor()) == 42

@@ -27,6 +27,7 @@ from peerdesk.services.clock import Clock
 from peerdesk.services.matching_settings import read_related, read_weights
 from peerdesk.services.settings_service import SettingsService
 from peerdesk.storage import (
+    document_access,
     match_store,
     matching_inputs,
     matching_people,
@@ -83,7 +84,7 @@ class MatchDocuments:
             match = match_store.load(s, match_id)
             person = person_queries.load(s, match.person_id)
             psw = psw_queries.load(s, match.psw_id)
-            hidden = match.psw_id in psw_queries.hidden_ids(s, viewer) or (
+            hidden = not document_access.sees_psw(s, match.psw_id, viewer) or (
                 person.linked_psw_id is not None and not viewer.may(Right.VIEW_PROTECTED)
             )
             if hidden:

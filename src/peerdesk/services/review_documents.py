@@ -13,7 +13,7 @@ from peerdesk.export.pdf.review_pdf import review_pdf
 from peerdesk.services.clock import Clock
 from peerdesk.services.match_documents import unprintable_note
 from peerdesk.services.settings_service import SettingsService
-from peerdesk.storage import psw_queries, review_store, training_store
+from peerdesk.storage import document_access, psw_queries, review_store, training_store
 from peerdesk.storage.visibility import text_visible
 from peerdesk.storage.workspace import Workspace
 
@@ -44,7 +44,7 @@ class ReviewDocuments:
         viewer = viewer or self._viewer
         with self._ws.reading() as s:
             review = review_store.read_review(s, review_id)
-            if review.psw_id in psw_queries.hidden_ids(s, viewer):
+            if not document_access.sees_psw(s, review.psw_id, viewer):
                 raise NotFound("This review is on a protected record: show protected first.")
             psw = psw_queries.load(s, review.psw_id)
             goals = review_store.goals(s, review.psw_id)

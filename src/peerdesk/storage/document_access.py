@@ -17,8 +17,13 @@ HIDDEN = (
 )
 
 
+def sees_psw(s: Session, psw_id: PswId, viewer: Viewer) -> bool:
+    """Whether ``psw_id`` is in the vault and ``viewer`` may see them (one keyed lookup)."""
+    found = s.scalar(select(PswRowModel.id).where(PswRowModel.id == psw_id, visible_psws(viewer)))
+    return found is not None
+
+
 def require_visible_psw(s: Session, psw_id: PswId, viewer: Viewer) -> None:
     """NotFound unless ``psw_id`` is in the vault and ``viewer`` may see them."""
-    found = s.scalar(select(PswRowModel.id).where(PswRowModel.id == psw_id, visible_psws(viewer)))
-    if found is None:
+    if not sees_psw(s, psw_id, viewer):
         raise NotFound(HIDDEN)

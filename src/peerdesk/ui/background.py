@@ -19,13 +19,20 @@ Failed = Callable[[BaseException], None]
 
 
 class Executor(Protocol):
-    def submit(self, work: Callable[[], Any], on_done: Done, on_error: Failed) -> None: ...
+    def submit(
+        self, work: Callable[[], Any], on_done: Done, on_error: Failed, *, awaited: bool = False
+    ) -> None:
+        """``awaited``: the caller waits for the answer (``busy.run_busy``), so it is given
+        even after a lock (``forget_pending_answers``), or the wait would never end."""
+        ...
 
 
 class InlineExecutor:
     """Runs the work at once on the calling thread (tests, and scripts without an event loop)."""
 
-    def submit(self, work: Callable[[], Any], on_done: Done, on_error: Failed) -> None:
+    def submit(
+        self, work: Callable[[], Any], on_done: Done, on_error: Failed, *, awaited: bool = False
+    ) -> None:
         try:
             result = work()
         except Exception as error:  # handed to the caller's handler, as the thread version does
@@ -61,14 +68,16 @@ class ThreadExecutor:
     def __init__(self) -> None:
         self._relays: set[_Relay] = set()
 
-    def submit(self, work: Callable[[], Any], on_done: Done, on_error: Failed) -> None:
+    def submit(
+        self, work: Callable[[], Any], on_done: Done, on_error: Failed, *, awaited: bool = False
+    ) -> None:
         relay = _Relay()  # lives on the UI thread, so its signals are delivered there
         self._relays.add(relay)
         asked_in = _generation
 
         def finish(callback: Callable[[Any], None], value: Any) -> None:
             self._relays.discard(relay)
-            if asked_in != _generation or _owner_gone(callback):
+            if not awaited and (asked_in != _generation or _owner_gone(callback)):
                 return  # asked for by a window since locked (or deleted): nobody to tell
             callback(value)
 

@@ -53,7 +53,9 @@ def run_busy(
         loop.quit()
 
     dialog.setValue(0)
-    (executor or background.default_executor()).submit(work, done, failed)
+    # awaited: a lock while this runs must still end the wait below (the job is not the
+    # locked window's read; its caller is waiting on this very stack)
+    (executor or background.default_executor()).submit(work, done, failed, awaited=True)
     if not outcome:  # an inline executor (tests) has already finished
         loop.exec()
     dialog.close()

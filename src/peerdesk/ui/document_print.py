@@ -19,8 +19,8 @@ from peerdesk.domain.contacts import MatchId
 from peerdesk.domain.match_summary import SummaryCopy
 from peerdesk.domain.reviews import ReviewId
 from peerdesk.services.bundle import Services
-from peerdesk.ui.psw_print import current_viewer
 from peerdesk.ui.save_export import save_export
+from peerdesk.ui.viewer_state import current_viewer
 
 SUMMARY_TITLE = "Print match summary"
 COPY_QUESTION = (
@@ -56,7 +56,7 @@ def print_match_summary(parent: QWidget, services: Services, match_id: MatchId) 
     copy = ask_copy(parent)
     if copy is None:
         return
-    viewer = current_viewer(parent)
+    viewer = current_viewer(parent, services.viewer)
     save_export(
         parent,
         title=SUMMARY_TITLE,
@@ -68,7 +68,7 @@ def print_match_summary(parent: QWidget, services: Services, match_id: MatchId) 
 
 def print_review(parent: QWidget, services: Services, review_id: ReviewId, revealed: bool) -> None:
     """The review as the tab shows it: private text only while "Show private text" is ticked."""
-    viewer = current_viewer(parent)
+    viewer = current_viewer(parent, services.viewer)
     save_export(
         parent,
         title="Print annual review",

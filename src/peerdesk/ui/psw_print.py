@@ -12,27 +12,13 @@ from PySide6.QtWidgets import QWidget
 from peerdesk.domain.ids import PswId
 from peerdesk.domain.plans import PlanKind
 from peerdesk.domain.supervision_session import SessionId
-from peerdesk.domain.viewer import COORDINATOR, Viewer
 from peerdesk.services.bundle import Services
 from peerdesk.ui.save_export import save_export
-from peerdesk.ui.viewer_state import ViewerState
-
-
-def current_viewer(widget: QWidget) -> Viewer:
-    """The viewer of the window ``widget`` is in (the main window keeps a ViewerState); from a
-    dialog, its parent window's."""
-    window: QWidget | None = widget.window()
-    while window is not None:
-        state = getattr(window, "viewer_state", None)
-        if isinstance(state, ViewerState):
-            return state.viewer
-        parent = window.parentWidget()
-        window = parent.window() if parent is not None else None
-    return COORDINATOR
+from peerdesk.ui.viewer_state import current_viewer
 
 
 def print_record(parent: QWidget, services: Services, psw_id: PswId) -> None:
-    viewer = current_viewer(parent)
+    viewer = current_viewer(parent, services.viewer)
     save_export(
         parent,
         title="Print record",
@@ -44,7 +30,7 @@ def print_session(
     parent: QWidget, services: Services, session_id: SessionId, psw_id: PswId
 ) -> None:
     """This PSW's copy of the session (in a group, their own part only)."""
-    viewer = current_viewer(parent)
+    viewer = current_viewer(parent, services.viewer)
     save_export(
         parent,
         title="Print supervision session",
@@ -57,7 +43,7 @@ def print_session(
 def print_plan(
     parent: QWidget, services: Services, psw_id: PswId, kind: PlanKind, number: int
 ) -> None:
-    viewer = current_viewer(parent)
+    viewer = current_viewer(parent, services.viewer)
     save_export(
         parent,
         title=f"Print {kind.label.lower()}",

@@ -28,6 +28,7 @@ from peerdesk.domain.viewer import Viewer
 from peerdesk.services.bundle import Services
 from peerdesk.services.retention_service import ActResult
 from peerdesk.ui.change_bus import ChangeBus
+from peerdesk.ui.viewer_state import current_viewer
 
 COLUMNS = ("Record", "What happens", "Why", "Due")
 
@@ -189,8 +190,7 @@ def open_retention_review(
     window: QMainWindow, services: Services, bus: ChangeBus | None = None
 ) -> RetentionDialog:
     """Open the review (from File › Review retention… or its Needs attention line)."""
-    viewer = getattr(getattr(window, "viewer_state", None), "viewer", None)
-    dialog = RetentionDialog(services, viewer, window, bus=bus)
+    dialog = RetentionDialog(services, current_viewer(window, services.viewer), window, bus=bus)
     dialog.finished.connect(lambda _result: dialog.deleteLater())
     dialog.open()
     return dialog

@@ -20,6 +20,7 @@ from peerdesk.ui.user_dialogs import (
     ResetPassphraseDialog,
     TurnOnDialog,
 )
+from peerdesk.ui.viewer_state import current_viewer
 
 OPTIONAL = (
     "Users are optional. Without them there is one passphrase and whoever types it is the "
@@ -162,9 +163,7 @@ class UsersSection(SettingsSection):
 
     def _viewer(self) -> Viewer:
         """The window's viewer (its "Show protected" state), else the services' own."""
-        state = getattr(self.window(), "viewer_state", None)
-        viewer = getattr(state, "viewer", None)
-        return viewer if isinstance(viewer, Viewer) else self.services.viewer
+        return current_viewer(self, self.services.viewer)
 
     def _chosen(self) -> User | None:
         user = self.selected()

@@ -111,3 +111,17 @@ class ViewerState(QObject):
         if self.action.isChecked() != shown:
             self.action.setChecked(shown)
         self.changed.emit(viewer)
+
+
+def current_viewer(widget: QWidget, signed_in: Viewer) -> Viewer:
+    """The viewer of the window ``widget`` is in (the main window keeps a ViewerState, with
+    "Show protected"); from a dialog, its parent window's; else ``signed_in`` (the services'
+    own viewer: never more than whoever unlocked may see)."""
+    window: QWidget | None = widget.window()
+    while window is not None:
+        state = getattr(window, "viewer_state", None)
+        if isinstance(state, ViewerState):
+            return state.viewer
+        parent = window.parentWidget()
+        window = parent.window() if parent is not None else None
+    return signed_in

@@ -30,14 +30,13 @@ from tests.fault_injection import STRACE, Run, counts, run_writer, steps
 from tests.fault_writer import NOTES
 from tests.vault_checks import checkpoint_and_close, copy_folder, make_vault, reopen, tree_digest
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        STRACE is None,
-        reason="strace is not installed (scripts/system-packages.sh "
-        "--test installs it): real fault injection needs it",
-    ),
-]
+pytestmark = [pytest.mark.slow]
+needs_strace = pytest.mark.skipif(
+    STRACE is None,
+    reason="strace is not installed (scripts/system-packages.sh "
+    "--test installs it): real fault injection needs it",
+)
+"""Only the tests that run the writer under strace; the others need nothing but Python."""
 
 NEW = "Marta Kowalska-Ó"
 EARLIER = "Earlier Person"
@@ -123,6 +122,7 @@ SAVE_FAULTS = [
 ]
 
 
+@needs_strace
 def test_a_save_failing_at_any_write_step_says_why_and_leaves_no_partial_rows(
     base: Path, clean_runs: dict[str, Run], tmp_path: Path
 ) -> None:
@@ -162,6 +162,7 @@ BACKUP_FAULTS = [
 ]
 
 
+@needs_strace
 def test_a_backup_failing_at_any_write_step_leaves_no_folder_and_keeps_older_backups(
     base: Path, clean_runs: dict[str, Run], tmp_path: Path
 ) -> None:
@@ -248,6 +249,7 @@ def _fill(disk: Path, leave: int) -> None:
             stream.flush()
 
 
+@needs_strace
 def test_a_save_on_a_disk_that_fills_up_says_so_and_keeps_nothing(
     base: Path, small_disk: Path, tmp_path: Path
 ) -> None:
@@ -263,6 +265,7 @@ def test_a_save_on_a_disk_that_fills_up_says_so_and_keeps_nothing(
     assert after.named(NEW) == [] and after.whole(after.named(EARLIER)[0])
 
 
+@needs_strace
 def test_a_backup_to_a_disk_that_fills_up_during_it_stops_and_leaves_no_folder(
     base: Path, small_disk: Path, tmp_path: Path
 ) -> None:
@@ -326,6 +329,7 @@ def test_a_read_only_drive_refuses_with_its_own_words(base: Path, tmp_path: Path
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="dropping root's powers needs root")
+@needs_strace
 def test_permission_denied_for_an_ordinary_user_is_named_as_such(base: Path) -> None:
     """The writer runs with every capability dropped, so root's override of file permissions is
     gone and folders 0555 refuse it for real. (Not ``--reuid=nobody``: this interpreter lives

@@ -18,7 +18,7 @@ from peerdesk.domain.errors import (
     VaultDamaged,
     WrongPassphrase,
 )
-from peerdesk.storage.vault import keyslots
+from peerdesk.storage.vault import keyslots, user_slots
 from peerdesk.storage.vault.files import VaultPaths
 from peerdesk.storage.vault.keyslots import DEFAULT_KDF, TEST_KDF, KdfParams, NewVault
 
@@ -77,7 +77,8 @@ def test_recovery_key_unlocks_and_resets_the_passphrase(paths: VaultPaths, made:
     typed = made.recovery_key.lower().replace("-", " ")
     assert keyslots.unlock_with_recovery(paths, typed) == made.data_key
     db_before = paths.db.read_bytes()
-    keyslots.reset_passphrase_with_recovery(paths, typed, NEW_PASSPHRASE, kdf=TEST_KDF)
+    key = keyslots.unlock_with_recovery(paths, typed)  # as vault_service does, then one slot
+    user_slots.reset_slot(paths, user_slots.owner_slot(paths), key, NEW_PASSPHRASE)
     assert keyslots.unlock(paths, NEW_PASSPHRASE) == made.data_key
     with pytest.raises(WrongPassphrase):
         keyslots.unlock(paths, PASSPHRASE)

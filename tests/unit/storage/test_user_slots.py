@@ -125,7 +125,8 @@ def test_recovery_key_opens_and_resets_the_owner_slot_only(
     sam = user_slots.add_slot(paths, made.data_key, SAM)
     sam_before = user_slots.slot_document(paths, sam)
     assert keyslots.unlock_with_recovery(paths, made.recovery_key) == made.data_key
-    keyslots.reset_passphrase_with_recovery(paths, made.recovery_key, JO)
+    key = keyslots.unlock_with_recovery(paths, made.recovery_key)
+    user_slots.reset_slot(paths, user_slots.owner_slot(paths), key, JO)
     assert user_slots.unlock_slot(paths, JO).slot_id == user_slots.owner_slot(paths)
     assert user_slots.slot_document(paths, sam) == sam_before
     assert user_slots.unlock_slot(paths, SAM).slot_id == sam

@@ -165,20 +165,6 @@ def change_passphrase(
         wipe(data_key)
 
 
-def reset_passphrase_with_recovery(
-    paths: VaultPaths, recovery_key: str, new_passphrase: str, *, kdf: KdfParams | None = None
-) -> None:
-    """Set a new passphrase using the recovery key, for a coordinator who forgot theirs."""
-    _check_new_passphrase(new_passphrase)
-    data_key = unlock_with_recovery(paths, recovery_key)
-    try:
-        header = _load(paths)
-        slot = header.only(PASSPHRASE)
-        _replace_passphrase_slot(paths, header, new_passphrase, data_key, kdf or slot.kdf)
-    finally:
-        wipe(data_key)
-
-
 def derive_key(secret: bytes, salt: bytes, kdf: KdfParams) -> bytes:
     """Argon2id: the 256-bit key that wraps the data key (public so benchmarks can time it)."""
     try:
